@@ -6,7 +6,7 @@ export default defineProject({
   ssr: { resolve: { conditions: ['@balagh/source'] } },
   test: {
     name: 'core',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     env: { TZ: 'UTC' },
     setupFiles: ['../../.ci/vitest-fail-on-console.ts'],
   },

@@ -8,6 +8,7 @@
 // --- errors and validation ---
 export { BalaghError, type BalaghErrorOptions, isBalaghError } from './errors/balagh-error.js';
 export { type ErrorCode, errorCodes, isErrorCode } from './errors/error-codes.js';
+export { NotificationError } from './errors/notification-error.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
 export {
   type ParseResult,
@@ -101,19 +102,161 @@ export type {
   ReporterReportRef,
   SubmitReportOptions,
 } from './ports/intake-port.js';
+export type {
+  Notification,
+  NotificationKind,
+  NotificationReceipt,
+  NotificationRecipient,
+  Notifier,
+} from './ports/notifier.js';
 
 // --- digits, check digits, report numbers, ids, phone numbers ---
+export { dammCheckDigit, isValidDamm } from './digits/damm-check-digit.js';
+export { normalizeDigits } from './digits/normalize-digits.js';
+export { maskPhone } from './phone/mask-phone.js';
+export { normalizePhone } from './phone/normalize-phone.js';
+export { createReportId } from './report-id/create-report-id.js';
+export { reportIdTimestamp } from './report-id/report-id-timestamp.js';
+export {
+  formatReportNumber,
+  type ReportNumberParts,
+} from './report-number/format-report-number.js';
+export { type ParsedReportNumber, parseReportNumber } from './report-number/parse-report-number.js';
 
 // --- taxonomy ---
+export type { CategoryMatch } from './taxonomy/create-category-matcher.js';
+export { createTaxonomy, type Taxonomy } from './taxonomy/create-taxonomy.js';
+export { defaultTaxonomy } from './taxonomy/default-taxonomy.js';
+export { languageNeighbours, localizeText } from './taxonomy/localize-text.js';
+export { type MatchCategoriesOptions, matchCategories } from './taxonomy/match-categories.js';
+export { normalizeForMatching } from './taxonomy/normalize-for-matching.js';
 
 // --- lifecycle ---
+export {
+  allowedClosedHow,
+  allowedTransitions,
+  canTransition,
+} from './lifecycle/allowed-transitions.js';
+export {
+  type TransitionableReport,
+  type TransitionStep,
+  transition,
+} from './lifecycle/transition.js';
+export { type TransitionRule, transitionTable } from './lifecycle/transition-table.js';
 
 // --- SLA ---
+export { hijriToGregorian } from './hijri/hijri-to-gregorian.js';
+export { hijriYearOf } from './hijri/hijri-year-of.js';
+export { toHijriDate, type YearMonthDay } from './hijri/to-hijri-date.js';
+export { addWorkingTime } from './sla/add-working-time.js';
+export { alwaysCalendar } from './sla/always-calendar.js';
+export {
+  createWorkingCalendar,
+  isWorkingCalendar,
+  type WorkingCalendar,
+} from './sla/create-working-calendar.js';
+export { defaultBusinessCalendar } from './sla/default-business-calendar.js';
+export { defaultAtRiskShares, type SlaStatusOptions, slaStatus } from './sla/sla-status.js';
+export {
+  type SlaClockStatus,
+  type SlaState,
+  type SlaStatus,
+  slaClockStatusSchema,
+  slaStateSchema,
+  slaStates,
+  slaStatusSchema,
+} from './sla/sla-status-schema.js';
+export { workingTimeBetween } from './sla/working-time-between.js';
 
 // --- closure codes ---
+export {
+  type ClosureCodeState,
+  closureCodeStateSchema,
+} from './closure-code/closure-code-state.js';
+export {
+  type ClosureKeyring,
+  closureKeyringSchema,
+  createClosureKeyring,
+  generateClosureSecret,
+} from './closure-code/closure-keyring.js';
+export {
+  formatClosureCode,
+  normalizeClosureCodeInput,
+} from './closure-code/format-closure-code.js';
+export {
+  type IssueClosureCodeOptions,
+  type IssuedClosureCode,
+  issueClosureCode,
+} from './closure-code/issue-closure-code.js';
+export {
+  type ClosureCodeOutcome,
+  type ClosureCodeVerification,
+  defaultClosureCodeMaxAttempts,
+  type VerifyClosureCodeOptions,
+  verifyClosureCode,
+} from './closure-code/verify-closure-code.js';
 
 // --- messages ---
+export {
+  defaultMessageTimeZone,
+  type FormatReportDateOptions,
+  formatReportDate,
+} from './messages/format-report-date.js';
+export { messageCatalogue } from './messages/message-catalogue.js';
+export {
+  isMessageKind,
+  type MessageKind,
+  type MessageVariables,
+  messageKinds,
+  requiredMessageVariables,
+} from './messages/message-kinds.js';
+export type {
+  MessageCatalogue,
+  MessageTemplate,
+  TemplatePart,
+} from './messages/message-template.js';
+export { type RenderMessageOptions, renderMessage } from './messages/render-message.js';
 
 // --- events ---
+export {
+  type BalaghEventMap,
+  type BalaghEventName,
+  type BalaghEventPayload,
+  balaghEventNames,
+  type ClosureCodeConfirmedEvent,
+  type ClosureCodeIssuedEvent,
+  type ClosureCodeLockedEvent,
+  type DuplicateLinkedEvent,
+  type NotificationDeadEvent,
+  type NotificationEventBase,
+  type NotificationSentEvent,
+  type ReportAssignedEvent,
+  type ReportCreatedEvent,
+  type ReportEventBase,
+  type ReportReopenedEvent,
+  type ReportStatusChangedEvent,
+  type SlaAtRiskEvent,
+  type SlaBreachedEvent,
+} from './events/balagh-event-map.js';
+export { type BalaghEmitter, createBalaghEmitter } from './events/create-balagh-emitter.js';
 
 // --- geo ---
+export {
+  type AreaFeature,
+  type AreaFeatureCollection,
+  areaFeatureCollectionSchema,
+  type GeoJsonLinearRing,
+  type GeoJsonMultiPolygon,
+  type GeoJsonPolygon,
+  type GeoJsonPosition,
+} from './geo/area-geo-json.js';
+export { type AreaIndex, createAreaIndex } from './geo/create-area-index.js';
+export { duplicateSearchBox, type GeoBox } from './geo/duplicate-search-box.js';
+export { earthRadiusMeters, type GeoPoint, haversineMeters } from './geo/haversine-meters.js';
+export {
+  type DuplicateCandidate,
+  type DuplicateOptions,
+  defaultDuplicateRadiusMeters,
+  defaultDuplicateWindowMs,
+  isLikelyDuplicate,
+} from './geo/is-likely-duplicate.js';

@@ -62,13 +62,23 @@ export interface LocalizedCategory {
  */
 export interface IntakePort {
   /** Lists the categories, named in the given language. */
-  listCategories(language: Language, options?: { signal?: AbortSignal }): Promise<readonly LocalizedCategory[]>;
+  listCategories(
+    language: Language,
+    options?: { signal?: AbortSignal },
+  ): Promise<readonly LocalizedCategory[]>;
   /** Creates a report and returns its number and tracking token. */
   submitReport(input: ReportInput, options?: SubmitReportOptions): Promise<ReportReceipt>;
   /** Reads a report's public status. */
-  getReportStatus(ref: ReporterReportRef, options?: { signal?: AbortSignal }): Promise<PublicReportStatus>;
+  getReportStatus(
+    ref: ReporterReportRef,
+    options?: { signal?: AbortSignal },
+  ): Promise<PublicReportStatus>;
   /** Confirms a resolved report with the closure code the reporter received. */
-  confirmClosure(ref: ReporterReportRef, code: string, options?: { signal?: AbortSignal }): Promise<ConfirmClosureResult>;
+  confirmClosure(
+    ref: ReporterReportRef,
+    code: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<ConfirmClosureResult>;
   /** Stores a photo for a report to come; pass the returned `mediaId` in `ReportInput.mediaIds`. */
   uploadMedia(
     bytes: Uint8Array | Blob,
@@ -76,5 +86,9 @@ export interface IntakePort {
     options?: { signal?: AbortSignal },
   ): Promise<Attachment>;
   /** Tells the municipality a resolved report is not fixed; it goes back to work. */
-  reopenReport(ref: ReporterReportRef, reason?: string, options?: { signal?: AbortSignal }): Promise<PublicReportStatus>;
+  reopenReport(
+    ref: ReporterReportRef,
+    reason?: string,
+    options?: { signal?: AbortSignal },
+  ): Promise<PublicReportStatus>;
 }

@@ -1,7 +1,23 @@
 import * as z from 'zod/mini';
 
-const clockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time HH:MM'));
-const codeSchema = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a code of lower-case letters, digits, _ and -'));
+const clockTime = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM'));
+const endClockTime = z
+  .string()
+  .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be a time HH:MM or 24:00'));
+const monthDaySchema = z
+  .string()
+  .check(
+    z.regex(
+      /^(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-9])|(?:0[13-9]|1[0-2])-30|(?:0[13578]|1[02])-31)$/,
+      'must be a day of the year MM-DD',
+    ),
+  );
+const holidayDays = z.optional(z.number().check(z.int(), z.gte(1), z.lte(60)));
+const codeSchema = z
+  .string()
+  .check(
+    z.regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a code of lower-case letters, digits, _ and -'),
+  );
 
 /**
  * Schema of a {@link WorkingWindow}: working hours on one weekday, in the calendar's time zone.
@@ -14,7 +30,7 @@ export const workingWindowSchema = z.strictObject({
   /** Local start time, `HH:MM`. */
   start: clockTime,
   /** Local end time, `HH:MM`; `24:00` is the end of the day. */
-  end: clockTime,
+  end: endClockTime,
 });
 
 /** Working hours on one weekday. */
@@ -31,18 +47,30 @@ export const hijriDateSchema = z.strictObject({
 export type HijriDate = z.infer<typeof hijriDateSchema>;
 
 /**
- * Schema of a {@link Holiday}: whole local days without working time, given as a Gregorian
- * date or as a Hijri date (Eid al-Fitr is `{ hijri: { month: 10, day: 1 }, days: 4 }`).
+ * Schema of a {@link Holiday}: whole local days without working time, starting on a Gregorian
+ * date (`{ date: '2026-11-29' }`), on the same Gregorian day every year
+ * (`{ monthDay: '09-23' }`, Saudi National Day), or on a Hijri date, every year or in one year
+ * (Eid al-Fitr is `{ hijri: { month: 10, day: 1 }, days: 4 }`). `days` (default 1) counts
+ * consecutive days from the first. A yearly Hijri holiday on day 30 is skipped in years whose
+ * month has 29 days; a yearly `02-29` only falls in leap years.
  */
 export const holidaySchema = z.union([
   z.strictObject({
+    /** First day off, `YYYY-MM-DD`. */
     date: z.iso.date(),
-    days: z.optional(z.number().check(z.int(), z.gte(1), z.lte(60))),
+    days: holidayDays,
     name: z.optional(z.string()),
   }),
   z.strictObject({
+    /** First day off every Gregorian year, `MM-DD`. */
+    monthDay: monthDaySchema,
+    days: holidayDays,
+    name: z.optional(z.string()),
+  }),
+  z.strictObject({
+    /** First day off: a Hijri date, with a year for one year only. */
     hijri: hijriDateSchema,
-    days: z.optional(z.number().check(z.int(), z.gte(1), z.lte(60))),
+    days: holidayDays,
     name: z.optional(z.string()),
   }),
 ]);

@@ -13,7 +13,14 @@ export const languageSchema = z.enum(languages);
 export type Language = z.infer<typeof languageSchema>;
 
 /** The languages every shipped catalogue (taxonomy, messages, prompts) covers completely. */
-export const coreLanguages = ['ar', 'en', 'ur', 'hi', 'id', 'ms'] as const satisfies readonly Language[];
+export const coreLanguages = [
+  'ar',
+  'en',
+  'ur',
+  'hi',
+  'id',
+  'ms',
+] as const satisfies readonly Language[];
 
 /** Languages written right to left. */
 export const rightToLeftLanguages = ['ar', 'ur', 'fa'] as const satisfies readonly Language[];

@@ -5,7 +5,9 @@ import { locationSchema } from './location.js';
 import { reporterSchema } from './reporter.js';
 
 /** Schema of a category code: lower-case letters, digits and underscores, as Open311 allows. */
-export const categoryCodeSchema = z.string().check(z.regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a category code such as "street_lighting"'));
+export const categoryCodeSchema = z
+  .string()
+  .check(z.regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a category code such as "street_lighting"'));
 
 /** Schema of the values a category attribute can take. */
 export const attributeValueSchema = z.union([
@@ -29,11 +31,15 @@ export const reportInputSchema = z.strictObject({
   /** What is wrong, in the reporter's words. */
   description: z.string().check(z.trim(), z.minLength(1), z.maxLength(4000)),
   /** Values of the category's Open311-style attributes, by attribute code. */
-  attributes: z.optional(z.record(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/)), attributeValueSchema)),
+  attributes: z.optional(
+    z.record(z.string().check(z.regex(/^[a-z][a-z0-9_]{0,63}$/)), attributeValueSchema),
+  ),
   /** Where the problem is. */
   location: z.optional(locationSchema),
   /** Ids of media uploaded beforehand, at most 5. */
-  mediaIds: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(5))),
+  mediaIds: z.optional(
+    z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(5)),
+  ),
   /** Who reports it; optional for field officers and anonymous web reports. */
   reporter: z.optional(reporterSchema),
   /** How the report arrived. */

@@ -9,12 +9,16 @@ import { closedHowSchema, prioritySchema, statusSchema } from './status.js';
 import { timelineEntrySchema } from './timeline-entry.js';
 
 /** Schema of a report number as printed: `1448-000123-7`. */
-export const reportNumberSchema = z.string().check(z.regex(/^\d{4}-\d{6,}-\d$/, 'must be a report number such as 1448-000123-7'));
+export const reportNumberSchema = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{6,}-\d$/, 'must be a report number such as 1448-000123-7'));
 
 /** Schema of a {@link Report}, as staff see it. */
 export const reportSchema = z.strictObject({
   /** Sortable UUIDv7. */
-  id: z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)),
+  id: z
+    .string()
+    .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)),
   /** Human reference read over the phone, `1448-000123-7`. */
   number: reportNumberSchema,
   categoryCode: categoryCodeSchema,

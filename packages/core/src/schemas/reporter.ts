@@ -3,7 +3,9 @@ import { channelSchema } from './channel.js';
 import { languageSchema } from './language.js';
 
 /** Schema of an E.164 phone number such as `+966512345678`. */
-export const e164Schema = z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number'));
+export const e164Schema = z
+  .string()
+  .check(z.regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 phone number'));
 
 /**
  * Schema of a {@link Reporter}. Personal data: never in public responses, Open311 output or

@@ -23,7 +23,11 @@ export const statusSchema = z.enum(statuses);
 export type Status = z.infer<typeof statusSchema>;
 
 /** Statuses from which no further work is expected. */
-export const terminalStatuses = ['closed', 'rejected', 'duplicate'] as const satisfies readonly Status[];
+export const terminalStatuses = [
+  'closed',
+  'rejected',
+  'duplicate',
+] as const satisfies readonly Status[];
 
 /** Tells whether a status ends the report's life (closed, rejected or duplicate). */
 export function isTerminalStatus(status: Status): boolean {

@@ -4,10 +4,17 @@ import { languageSchema } from './language.js';
 import { categoryCodeSchema } from './report-input.js';
 import { prioritySchema } from './status.js';
 
-const codeSchema = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a code of lower-case letters, digits, _ and -'));
+const codeSchema = z
+  .string()
+  .check(
+    z.regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a code of lower-case letters, digits, _ and -'),
+  );
 
 /** Schema of a {@link LocalizedText}. */
-export const localizedTextSchema = z.partialRecord(languageSchema, z.string().check(z.minLength(1)));
+export const localizedTextSchema = z.partialRecord(
+  languageSchema,
+  z.string().check(z.minLength(1)),
+);
 
 /** A text in several languages, keyed by language code. */
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
@@ -48,7 +55,9 @@ export const categoryAttributeSchema = z.strictObject({
   /** The question asked, per language. */
   description: localizedTextSchema,
   /** Allowed values for list datatypes. */
-  values: z.optional(z.array(z.strictObject({ key: z.string().check(z.minLength(1)), name: localizedTextSchema }))),
+  values: z.optional(
+    z.array(z.strictObject({ key: z.string().check(z.minLength(1)), name: localizedTextSchema })),
+  ),
 });
 
 /** An Open311-style extra question of a category (an establishment's name, a plate). */

@@ -28,7 +28,9 @@ describe('parseInput', () => {
     const paths = (caught as ValidationError).issues.map((issue) => issue.path);
     expect(paths).toEqual(expect.arrayContaining(['description', 'location.lat', 'channel', '']));
     expect((caught as ValidationError).message).toMatch(/^Invalid report input\./);
-    expect((caught as ValidationError).issues.every((i) => i.message !== 'Invalid input')).toBe(true);
+    expect((caught as ValidationError).issues.every((i) => i.message !== 'Invalid input')).toBe(
+      true,
+    );
   });
 
   it('refuses a location with only one coordinate', () => {
