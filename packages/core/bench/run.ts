@@ -129,7 +129,9 @@ print(
 
 const whole = await gzippedBundleSize(`export * from '@balagh/core';`);
 const closureOnly = await gzippedBundleSize(
-  `export { issueClosureCode, verifyClosureCode, formatClosureCode, createClosureKeyring } from '@balagh/core';`,
+  // What an officer's app or a verifier needs; the keyring is a plain object, so createClosureKeyring
+  // (which validates one with zod) stays out.
+  `export { issueClosureCode, verifyClosureCode, formatClosureCode, normalizeClosureCodeInput } from '@balagh/core';`,
 );
 console.log(
   `\nwhole package, minified + gzipped (zod excluded)      ${(whole / 1024).toFixed(1)} KB`,

@@ -143,6 +143,7 @@ export {
   transition,
 } from './lifecycle/transition.js';
 export { type TransitionRule, transitionTable } from './lifecycle/transition-table.js';
+export type { Instant } from './lifecycle/parse-instant.js';
 
 // --- SLA ---
 export { hijriToGregorian } from './hijri/hijri-to-gregorian.js';
@@ -213,6 +214,7 @@ export {
 export type {
   MessageCatalogue,
   MessageTemplate,
+  OptionalKeys,
   TemplatePart,
 } from './messages/message-template.js';
 export { type RenderMessageOptions, renderMessage } from './messages/render-message.js';

@@ -2,7 +2,7 @@ import type { ClosedHow } from '../schemas/status.js';
 import type { MessageKind, MessageVariables } from './message-kinds.js';
 
 /** Keys of `T` that may be left out. */
-type OptionalKeys<T> = {
+export type OptionalKeys<T> = {
   [P in keyof T]-?: Record<never, never> extends Pick<T, P> ? P : never;
 }[keyof T];
 
