@@ -42,24 +42,23 @@ export {
   rightToLeftLanguages,
 } from './schemas/language.js';
 export { type Location, locationSchema } from './schemas/location.js';
+export { categoryCodeSchema } from './schemas/category-code.js';
+export { instantSchema, isInstant } from './schemas/instant.js';
 export {
   type PublicReportStatus,
   type PublicTimelineEntry,
   publicReportStatusSchema,
   publicTimelineEntrySchema,
-  type Report,
-  type ReportReceipt,
-  reportNumberSchema,
-  reportReceiptSchema,
-  reportSchema,
-} from './schemas/report.js';
+} from './schemas/public-report-status.js';
+export { type Report, reportSchema } from './schemas/report.js';
 export {
   type AttributeValue,
   attributeValueSchema,
-  categoryCodeSchema,
   type ReportInput,
   reportInputSchema,
 } from './schemas/report-input.js';
+export { reportNumberSchema } from './schemas/report-number.js';
+export { type ReportReceipt, reportReceiptSchema } from './schemas/report-receipt.js';
 export { e164Schema, type Reporter, reporterSchema } from './schemas/reporter.js';
 export {
   type ClosedHow,

@@ -41,7 +41,7 @@ const twilioApi = {
   sent: [] as URLSearchParams[],
   answer: 'accept' as 'accept' | 'unavailable' | 'invalid',
 };
-const server = useProviderApi(
+useProviderApi(
   http.post(messagesUrl, async ({ request }) => {
     const form = new URLSearchParams(await request.text());
     twilioApi.sent.push(form);

@@ -1,13 +1,9 @@
 import * as z from 'zod/mini';
+import { categoryCodeSchema } from './category-code.js';
 import { channelSchema } from './channel.js';
 import { languageSchema } from './language.js';
 import { locationSchema } from './location.js';
 import { reporterSchema } from './reporter.js';
-
-/** Schema of a category code: lower-case letters, digits and underscores, as Open311 allows. */
-export const categoryCodeSchema = z
-  .string()
-  .check(z.regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a category code such as "street_lighting"'));
 
 /** Schema of the values a category attribute can take. */
 export const attributeValueSchema = z.union([
@@ -54,3 +50,5 @@ export const reportInputSchema = z.strictObject({
 
 /** What any channel submits to create a report. */
 export type ReportInput = z.infer<typeof reportInputSchema>;
+
+export { categoryCodeSchema } from './category-code.js';

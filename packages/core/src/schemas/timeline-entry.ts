@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
+import { instantSchema } from './instant.js';
 import { closedHowSchema, roleSchema, statusSchema } from './status.js';
 
 /** Schema of a {@link TimelineEntry}. */
 export const timelineEntrySchema = z.strictObject({
   /** When it happened, ISO 8601 in UTC with milliseconds. */
-  at: z.iso.datetime(),
+  at: instantSchema,
   /** Who did it: a key id, a staff id, `reporter` or `system`. Never a phone number. */
   actor: z.string().check(z.minLength(1), z.maxLength(128)),
   /** In what role. */

@@ -108,7 +108,10 @@ const minimumLeaseLeftMilliseconds = 250;
  * claimed again (a provider honouring the idempotency key then delivers it once).
  *
  * It wakes on {@link OutboxDispatcher.wake} (wire it with `signalOutboxWrites`) and polls
- * otherwise, for rows enqueued by other processes and retries coming due.
+ * otherwise, for rows enqueued by other processes and retries coming due. Rows are claimed in
+ * batches (`batchSize`), sent `concurrency` at a time, and their outcomes written together; a
+ * short `coalesceMilliseconds` pause after a partial batch lets a burst of commits gather into
+ * the next claim.
  *
  * @example
  * ```ts
@@ -379,7 +382,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       else await waitForWake(pollIntervalMilliseconds);
       // Let a burst of commits gather before the next claim: one claim and one write of
       // outcomes for many rows, instead of a claim per commit competing with the requests.
-      if (!stopping && coalesceMilliseconds > 0) {
+      // After a full batch more rows are waiting already: claim them at once.
+      if (!stopping && coalesceMilliseconds > 0 && rows.length < batchSize) {
         await new Promise((resolve) => setTimeout(resolve, coalesceMilliseconds));
       }
     }

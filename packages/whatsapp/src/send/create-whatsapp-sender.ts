@@ -1,5 +1,5 @@
 import { NotificationError, ValidationError } from '@balagh/core';
-import ky, { type KyInstance, TimeoutError } from 'ky';
+import ky, { TimeoutError } from 'ky';
 import * as z from 'zod/mini';
 import { graphApiFailure } from './graph-api-failure.js';
 import { toGraphMessage } from './to-graph-message.js';
@@ -84,7 +84,7 @@ function bytesToBase64(bytes: Uint8Array): string {
 export function createWhatsAppSender(options: WhatsAppSenderOptions): WhatsAppSender {
   const base = `${(options.baseUrl ?? 'https://graph.facebook.com').replace(/\/+$/, '')}/${options.apiVersion ?? defaultGraphApiVersion}`;
   const maxMediaBytes = options.maxMediaBytes ?? 16 * 1024 * 1024;
-  const client: KyInstance = ky.create({
+  const client = ky.create({
     headers: { authorization: `Bearer ${options.accessToken}` },
     timeout: options.timeoutMs ?? 15_000,
     retry: 0,

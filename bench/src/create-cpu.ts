@@ -1,0 +1,175 @@
+/**
+ * `pnpm bench:create-cpu`: CPU microseconds per report create, which the machine's load does not
+ * distort the way it distorts wall-clock figures. Measures in one process, on SQLite
+ * (synchronous=FULL) and PostgreSQL:
+ *
+ * - `service`: `service.forActor(actor).submitReport(input)`, 50 at a time;
+ * - `http`: `app.request('POST /v1/reports')` through the whole Hono app (authentication,
+ *   logging, body parsing, response), 50 at a time;
+ * - `replay`: the Hajj season mix through the service, 50 at a time.
+ *
+ * `process.cpuUsage()` counts every thread of the process (user + system, so the fsyncs too).
+ * The outbox dispatcher is off, so that only the create path is counted.
+ *
+ * Environment: CPU_CREATES (creates per measured run, default 5000), CPU_RUNS (a comma-separated
+ * choice of `service,http,replay`), BENCH_SKIP_POSTGRES=1, BALAGH_TEST_PG_URL.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { generateClosureSecret, type ReportInput } from '@balagh/core';
+import { type BalaghServer, createBalaghServer, createServerLogger, loadConfig } from '@balagh/server';
+import { startTestPostgres } from '../../packages/server/test/support/start-test-postgres.js';
+import { seasonReports } from './season-mix.js';
+
+const creates = Number(process.env['CPU_CREATES'] ?? 5000);
+const concurrency = 50;
+const skipPostgres = process.env['BENCH_SKIP_POSTGRES'] === '1';
+const selectedRuns = process.env['CPU_RUNS']?.split(',');
+const log = (text: string) => process.stdout.write(`${text}\n`);
+
+const input: ReportInput = {
+  categoryCode: 'street_lighting',
+  description: 'The lamp post at King Fahd Gate is dark.',
+  location: { lat: 21.4225, lng: 39.8262, landmark: 'King Fahd Gate' },
+  reporter: { phone: '+966512345678' },
+  channel: 'web',
+  language: 'ar',
+};
+const body = JSON.stringify(input);
+
+interface Measured {
+  readonly microsecondsPerCreate: number;
+  readonly wallMilliseconds: number;
+  readonly unitsPerTransaction: number;
+}
+
+/** Runs `count` calls of `call`, `concurrency` at a time, and answers CPU µs per call. */
+async function measure(
+  server: BalaghServer,
+  count: number,
+  call: (index: number) => Promise<void>,
+): Promise<Measured> {
+  const before = server.storage.writeStatistics();
+  let next = 0;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const worker = async () => {
+    while (next < count) await call(next++);
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const used = process.cpuUsage(cpu);
+  const wallMilliseconds = performance.now() - started;
+  const after = server.storage.writeStatistics();
+  const transactions = after.transactions - before.transactions;
+  return {
+    microsecondsPerCreate: (used.user + used.system) / count,
+    wallMilliseconds,
+    unitsPerTransaction: transactions === 0 ? 0 : (after.units - before.units) / transactions,
+  };
+}
+
+async function measureDatabase(name: string, databaseUrl: string, directory: string) {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: directory,
+    CLOSURE_CODE_KEYS: `bench:${generateClosureSecret()}`,
+    RATE_LIMIT_PER_KEY: '0',
+    RATE_LIMIT_PER_ADDRESS: '0',
+    LOG_LEVEL: 'warn',
+  });
+  const logger = createServerLogger({
+    level: config.logLevel,
+    destination: { write: (line: string) => process.stderr.write(line) },
+  });
+  const server = await createBalaghServer({
+    config,
+    logger,
+    dispatcher: false,
+    slaMonitor: false,
+    bootstrapAdminKey: false,
+  });
+  try {
+    const created = await server.service
+      .forActor({ keyId: 'bench-admin', role: 'admin' })
+      .createApiKey({ name: 'bench', role: 'integration' });
+    const actor = await server.service.verifyApiKey(created.key);
+    if (actor === undefined) throw new Error('The bench key does not verify.');
+    const actorService = server.service.forActor(actor);
+    const agent = server.service.forActor({ keyId: 'bench-agent', role: 'agent' });
+    const season = seasonReports(creates, 7);
+    const headers = { authorization: `Bearer ${created.key}`, 'content-type': 'application/json' };
+
+    const service = async () => {
+      await actorService.submitReport(input);
+    };
+    const http = async () => {
+      const response = await server.app.request('/v1/reports', { method: 'POST', headers, body });
+      await response.arrayBuffer();
+      if (response.status !== 201) throw new Error(`HTTP ${response.status}`);
+    };
+    const replay = async (index: number) => {
+      await agent.submitReport(season[index] as ReportInput);
+    };
+    const runs: [string, (index: number) => Promise<void>][] = [
+      ['service', service],
+      ['http', http],
+      ['replay', replay],
+    ];
+    for (const [label, call] of runs) {
+      if (selectedRuns !== undefined && !selectedRuns.includes(label)) continue;
+      await measure(server, Math.min(1000, creates), call); // warm-up: JIT, caches
+      const figures = await measure(server, creates, call);
+      log(
+        `  ${`${name} ${label}`.padEnd(18)} ${figures.microsecondsPerCreate.toFixed(0).padStart(6)} µs CPU/create   ${(
+          (creates / figures.wallMilliseconds) * 1000
+        )
+          .toFixed(0)
+          .padStart(6)}/s wall   ${figures.unitsPerTransaction.toFixed(1)} units/transaction`,
+      );
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+async function main(): Promise<void> {
+  log(
+    `CPU per create, ${creates} creates per run, ${concurrency} at a time; load average ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ')}`,
+  );
+  const directory = await mkdtemp(join(tmpdir(), 'balagh-cpu-'));
+  try {
+    await measureDatabase('sqlite', `file:${join(directory, 'balagh.db')}`, directory);
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
+  if (skipPostgres) return;
+  const cluster = await startTestPostgres();
+  const name = `balagh_cpu_${randomBytes(4).toString('hex')}`;
+  const psql = (sql: string) =>
+    promisify(execFile)('psql', [cluster.url, '-v', 'ON_ERROR_STOP=1', '-qc', sql]);
+  const pgDirectory = await mkdtemp(join(tmpdir(), 'balagh-cpu-'));
+  try {
+    await psql(`create database ${name}`);
+    const url = new URL(cluster.url);
+    url.pathname = `/${name}`;
+    await measureDatabase('postgres', url.toString(), pgDirectory);
+  } finally {
+    await psql(`drop database if exists ${name} with (force)`).catch(() => {});
+    await cluster.stop();
+    await rm(pgDirectory, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});

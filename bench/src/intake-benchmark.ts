@@ -1,0 +1,294 @@
+/**
+ * `pnpm bench:intake`: creates per second of the intake service against a bare node:http server
+ * measured in the same run, over loopback with autocannon (50 connections, a fixed time), on
+ * SQLite and on a throwaway PostgreSQL cluster; the same with 100,000 stored reports; and the
+ * replay of a Hajj season (10,200 reports). Prints the figures and each target's pass/fail.
+ *
+ * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_SEED (stored
+ * reports, default 100000), BENCH_SEASON (default 10200), BALAGH_TEST_PG_URL (use that server
+ * instead of starting one), BENCH_SKIP_POSTGRES=1.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { generateClosureSecret } from '@balagh/core';
+import { createStorage } from '@balagh/server';
+import autocannon, { type Result } from 'autocannon';
+import { startTestPostgres } from '../../packages/server/test/support/start-test-postgres.js';
+import { seasonReports } from './season-mix.js';
+import { seedReports } from './seed-reports.js';
+import { type Child, startChild } from './start-child.js';
+
+const run = promisify(execFile);
+const duration = Number(process.env['BENCH_DURATION'] ?? 10);
+const seedCount = Number(process.env['BENCH_SEED'] ?? 100_000);
+const seasonCount = Number(process.env['BENCH_SEASON'] ?? 10_200);
+const connections = 50;
+const skipPostgres = process.env['BENCH_SKIP_POSTGRES'] === '1';
+
+const reportBody = JSON.stringify({
+  categoryCode: 'street_lighting',
+  description: 'The lamp post at King Fahd Gate is dark.',
+  location: { lat: 21.4225, lng: 39.8262, landmark: 'King Fahd Gate' },
+  reporter: { phone: '+966512345678' },
+  channel: 'web',
+  language: 'ar',
+});
+
+interface Figures {
+  readonly name: string;
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failures: number;
+}
+
+const log = (text: string) => process.stdout.write(`${text}\n`);
+
+async function load(name: string, url: string, key: string): Promise<Figures> {
+  const options = {
+    url: `${url}/v1/reports`,
+    connections,
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: reportBody,
+  };
+  await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
+  const result: Result = await autocannon({ ...options, duration });
+  const figures = {
+    name,
+    perSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors,
+  };
+  log(
+    `  ${name.padEnd(28)} ${figures.perSecond.toFixed(0).padStart(7)} creates/s   p50 ${figures.p50
+      .toFixed(1)
+      .padStart(5)} ms   p99 ${figures.p99.toFixed(1).padStart(6)} ms${
+      figures.failures > 0 ? `   (${figures.failures} failed)` : ''
+    }`,
+  );
+  return figures;
+}
+
+const closureKeys = `bench:${generateClosureSecret()}`;
+
+/** Starts the service on a database and answers it with a key of `role`. */
+async function startService(
+  databaseUrl: string,
+  directory: string,
+  role: 'integration' | 'agent',
+): Promise<{ service: Child; key: string }> {
+  const service = await startChild('service-process', {
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: directory,
+    CLOSURE_CODE_KEYS: closureKeys,
+    RATE_LIMIT_PER_KEY: '0',
+    RATE_LIMIT_PER_ADDRESS: '0',
+    SLA_SWEEP_INTERVAL: '1h',
+  });
+  const response = await fetch(`${service.url}/v1/api-keys`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${service.adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'bench', role }),
+  });
+  if (response.status !== 201) throw new Error(`No API key: ${await response.text()}`);
+  const { key } = (await response.json()) as { key: string };
+  return { service, key };
+}
+
+async function replaySeason(url: string, key: string): Promise<{ ms: number; failed: number }> {
+  const inputs = seasonReports(seasonCount);
+  let next = 0;
+  let failed = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < inputs.length) {
+      const input = inputs[next++];
+      const response = await fetch(`${url}/v1/reports`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify(input),
+      });
+      await response.arrayBuffer();
+      if (response.status !== 201) failed += 1;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  return { ms: performance.now() - started, failed };
+}
+
+interface DatabaseFactory {
+  readonly dialect: 'sqlite' | 'postgres';
+  create(): Promise<{ url: string; directory: string; dispose(): Promise<void> }>;
+}
+
+function sqliteDatabases(): DatabaseFactory {
+  return {
+    dialect: 'sqlite',
+    async create() {
+      const directory = await mkdtemp(join(tmpdir(), 'balagh-bench-'));
+      return {
+        url: `file:${join(directory, 'balagh.db')}`,
+        directory,
+        dispose: () => rm(directory, { recursive: true, force: true }),
+      };
+    },
+  };
+}
+
+function postgresDatabases(adminUrl: string): DatabaseFactory {
+  const psql = (sql: string) => run('psql', [adminUrl, '-v', 'ON_ERROR_STOP=1', '-qc', sql]);
+  return {
+    dialect: 'postgres',
+    async create() {
+      const name = `balagh_bench_${randomBytes(4).toString('hex')}`;
+      await psql(`create database ${name}`);
+      const url = new URL(adminUrl);
+      url.pathname = `/${name}`;
+      const directory = await mkdtemp(join(tmpdir(), 'balagh-bench-'));
+      return {
+        url: url.toString(),
+        directory,
+        async dispose() {
+          await psql(`drop database if exists ${name} with (force)`);
+          await rm(directory, { recursive: true, force: true });
+        },
+      };
+    },
+  };
+}
+
+async function measureDatabase(factory: DatabaseFactory) {
+  log(`\n${factory.dialect}:`);
+  const empty = await factory.create();
+  let emptyFigures: Figures;
+  let seasonMs: number | undefined;
+  try {
+    const { service, key } = await startService(empty.url, empty.directory, 'integration');
+    try {
+      emptyFigures = await load(`${factory.dialect}, empty database`, service.url, key);
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await empty.dispose();
+  }
+
+  const season = await factory.create();
+  try {
+    const { service, key } = await startService(season.url, season.directory, 'agent');
+    try {
+      const replay = await replaySeason(service.url, key);
+      seasonMs = replay.ms;
+      log(
+        `  ${'Hajj season replay'.padEnd(28)} ${seasonCount} reports in ${(replay.ms / 1000).toFixed(2)} s (${(
+          (seasonCount / replay.ms) * 1000
+        ).toFixed(0)}/s)${replay.failed > 0 ? `, ${replay.failed} failed` : ''}`,
+      );
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await season.dispose();
+  }
+
+  const seeded = await factory.create();
+  let seededFigures: Figures;
+  try {
+    const storage = await createStorage({ url: seeded.url });
+    const seedMs = await seedReports(storage, seedCount);
+    await storage.close();
+    log(`  seeded ${seedCount} reports in ${(seedMs / 1000).toFixed(1)} s`);
+    const { service, key } = await startService(seeded.url, seeded.directory, 'integration');
+    try {
+      seededFigures = await load(`${factory.dialect}, ${seedCount} stored`, service.url, key);
+    } finally {
+      await service.stop();
+    }
+  } finally {
+    await seeded.dispose();
+  }
+  return { empty: emptyFigures, seeded: seededFigures, seasonMs };
+}
+
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+
+async function main(): Promise<void> {
+  log(`Intake benchmark: ${connections} connections, ${duration} s per run, loopback.`);
+  const loadAverage = () =>
+    loadavg()
+      .map((value) => value.toFixed(2))
+      .join(' ');
+  // Other work on the machine skews every figure: the load average says how much there was.
+  log(`${cpus().length} cores, load average ${loadAverage()} (1, 5, 15 min) at the start.`);
+  log('\nbaseline:');
+  const bare = await startChild('bare-server');
+  let bareFigures: Figures;
+  try {
+    bareFigures = await load('bare node:http (fixed 201)', bare.url, 'none');
+  } finally {
+    await bare.stop();
+  }
+
+  const sqlite = await measureDatabase(sqliteDatabases());
+  let postgres: Awaited<ReturnType<typeof measureDatabase>> | undefined;
+  if (!skipPostgres) {
+    const cluster = await startTestPostgres();
+    try {
+      postgres = await measureDatabase(postgresDatabases(cluster.url));
+    } finally {
+      await cluster.stop();
+    }
+  }
+
+  const ratio = (figures: Figures) => figures.perSecond / bareFigures.perSecond;
+  const seededShare = (result: { empty: Figures; seeded: Figures }) =>
+    result.seeded.perSecond / result.empty.perSecond;
+  log(`\nLoad average ${loadAverage()} at the end.`);
+  log('\nTargets:');
+  const sqliteRatio = ratio(sqlite.empty);
+  log(
+    `  SQLite ≥ 20% of bare, p99 ≤ 30 ms: ${(sqliteRatio * 100).toFixed(1)}%, p99 ${sqlite.empty.p99.toFixed(1)} ms   ${verdict(
+      sqliteRatio >= 0.2 && sqlite.empty.p99 <= 30,
+    )}`,
+  );
+  if (postgres !== undefined) {
+    const postgresRatio = ratio(postgres.empty);
+    log(
+      `  PostgreSQL ≥ 10% of bare: ${(postgresRatio * 100).toFixed(1)}% (p99 ${postgres.empty.p99.toFixed(1)} ms)   ${verdict(
+        postgresRatio >= 0.1,
+      )}`,
+    );
+  }
+  const sqliteSeeded = seededShare(sqlite);
+  log(
+    `  SQLite with ${seedCount} stored within 10% of empty (≥ 90%): ${(sqliteSeeded * 100).toFixed(1)}%   ${verdict(
+      sqliteSeeded >= 0.9,
+    )}`,
+  );
+  if (postgres !== undefined) {
+    const postgresSeeded = seededShare(postgres);
+    log(
+      `  PostgreSQL with ${seedCount} stored within 10% of empty (≥ 90%): ${(postgresSeeded * 100).toFixed(1)}%   ${verdict(
+        postgresSeeded >= 0.9,
+      )}`,
+    );
+  }
+  log(
+    `  Season replay < 5 s on SQLite: ${((sqlite.seasonMs ?? 0) / 1000).toFixed(2)} s   ${verdict(
+      (sqlite.seasonMs ?? Number.POSITIVE_INFINITY) < 5000,
+    )}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exitCode = 1;
+});
