@@ -10,6 +10,8 @@ declare module 'autocannon' {
     readonly url: string;
     readonly connections?: number;
     readonly duration?: number;
+    /** Requests to send in all, instead of a duration. */
+    readonly amount?: number;
     readonly method?: string;
     readonly headers?: Record<string, string>;
     readonly body?: string;

@@ -2,7 +2,8 @@
  * `pnpm bench:intake`: creates per second of the intake service against a bare node:http server
  * measured in the same run, over loopback with autocannon (50 connections, a fixed time), on
  * SQLite and on a throwaway PostgreSQL cluster; the same with 100,000 stored reports; and the
- * replay of a Hajj season (10,200 reports). Prints the figures and each target's pass/fail.
+ * replay of a Hajj season (10,200 reports) through the service in-process, 256 submits at a
+ * time. Prints the figures and each target's pass/fail.
  *
  * Environment: BENCH_DURATION (seconds per measured run, default 10), BENCH_SEED (stored
  * reports, default 100000), BENCH_SEASON (default 10200), BALAGH_TEST_PG_URL (use that server
@@ -15,7 +16,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { generateClosureSecret } from '@balagh/core';
-import { createStorage } from '@balagh/server';
+import { createBalaghServer, createServerLogger, createStorage, loadConfig } from '@balagh/server';
 import autocannon, { type Result } from 'autocannon';
 import { startTestPostgres } from '../../packages/server/test/support/start-test-postgres.js';
 import { seasonReports } from './season-mix.js';
@@ -28,6 +29,8 @@ const seedCount = Number(process.env['BENCH_SEED'] ?? 100_000);
 const seasonCount = Number(process.env['BENCH_SEASON'] ?? 10_200);
 const connections = 50;
 const skipPostgres = process.env['BENCH_SKIP_POSTGRES'] === '1';
+/** Season submits under way at once in the replay. */
+const replayConcurrency = 256;
 
 const reportBody = JSON.stringify({
   categoryCode: 'street_lighting',
@@ -101,25 +104,59 @@ async function startService(
   return { service, key };
 }
 
-async function replaySeason(url: string, key: string): Promise<{ ms: number; failed: number }> {
-  const inputs = seasonReports(seasonCount);
-  let next = 0;
-  let failed = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next < inputs.length) {
-      const input = inputs[next++];
-      const response = await fetch(`${url}/v1/reports`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
-      await response.arrayBuffer();
-      if (response.status !== 201) failed += 1;
-    }
-  };
-  await Promise.all(Array.from({ length: connections }, worker));
-  return { ms: performance.now() - started, failed };
+/**
+ * Replays the season through the service in-process, as a channel running inside the service
+ * would: `concurrency` submits under way at once, so that creates arriving together share a
+ * group commit (SQLite) or a batch statement (PostgreSQL), with the outbox dispatcher
+ * delivering the notifications meanwhile.
+ */
+async function replaySeason(
+  databaseUrl: string,
+  directory: string,
+): Promise<{ ms: number; failed: number }> {
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: join(directory, 'replay'),
+    CLOSURE_CODE_KEYS: closureKeys,
+    LOG_LEVEL: 'warn',
+  });
+  const server = await createBalaghServer({
+    config,
+    logger: createServerLogger({
+      level: 'warn',
+      destination: { write: (line: string) => process.stderr.write(line) },
+    }),
+    localFileNotifier: true,
+    slaMonitor: false,
+    bootstrapAdminKey: false,
+  });
+  try {
+    server.dispatcher.start();
+    const agent = server.service.forActor({ keyId: 'season-replay', role: 'agent' });
+    const inputs = seasonReports(seasonCount);
+    let next = 0;
+    let failed = 0;
+    const started = performance.now();
+    const worker = async () => {
+      while (next < inputs.length) {
+        const input = inputs[next++] as (typeof inputs)[number];
+        try {
+          if (input.channel === 'call_center' || input.channel === 'field_officer') {
+            await agent.createOnBehalf(input);
+          } else {
+            await agent.submitReport(input);
+          }
+        } catch {
+          failed += 1;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: replayConcurrency }, worker));
+    return { ms: performance.now() - started, failed };
+  } finally {
+    await server.close();
+  }
 }
 
 interface DatabaseFactory {
@@ -181,17 +218,14 @@ async function measureDatabase(factory: DatabaseFactory) {
 
   const season = await factory.create();
   try {
-    const { service, key } = await startService(season.url, season.directory, 'agent');
-    try {
-      const replay = await replaySeason(service.url, key);
+    {
+      const replay = await replaySeason(season.url, season.directory);
       seasonMs = replay.ms;
       log(
         `  ${'Hajj season replay'.padEnd(28)} ${seasonCount} reports in ${(replay.ms / 1000).toFixed(2)} s (${(
           (seasonCount / replay.ms) * 1000
         ).toFixed(0)}/s)${replay.failed > 0 ? `, ${replay.failed} failed` : ''}`,
       );
-    } finally {
-      await service.stop();
     }
   } finally {
     await season.dispose();

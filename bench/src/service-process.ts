@@ -17,6 +17,12 @@ const server = await createBalaghServer({
   localFileNotifier: true,
   dispatcher: process.env['BENCH_DISPATCHER'] !== 'off',
 });
+// BENCH_STATS=1 prints the group commit's counters at exit (units per transaction).
+if (process.env['BENCH_STATS'] === '1') {
+  process.once('exit', () => {
+    process.stdout.write(`STATS ${JSON.stringify(server.storage.writeStatistics())}\n`);
+  });
+}
 server.closeOnSignals();
 const { url } = await server.listen();
 if (server.initialAdminKey !== undefined) process.stdout.write(`ADMIN ${server.initialAdminKey}\n`);

@@ -9,21 +9,25 @@ export interface Child {
   /** The admin key a first start printed. */
   readonly adminKey?: string;
   readonly process: ChildProcess;
+  /** Everything it printed on stdout so far. */
+  stdout(): string;
   /** Stops it (SIGTERM) and waits for it to exit. */
   stop(): Promise<void>;
 }
 
 /**
  * Starts a TypeScript entry of the benchmark (`src/<name>.ts`) in its own process, with tsx
- * and the `@balagh/source` condition, and waits for its `READY <url>` line.
+ * and the `@balagh/source` condition (after `nodeArguments`, such as `--cpu-prof`), and waits
+ * for its `READY <url>` line.
  */
 export async function startChild(
   name: string,
   env: Readonly<Record<string, string>> = {},
+  nodeArguments: readonly string[] = [],
 ): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['--conditions=@balagh/source', '--import', 'tsx', `src/${name}.ts`],
+    [...nodeArguments, '--conditions=@balagh/source', '--import', 'tsx', `src/${name}.ts`],
     {
       cwd: benchRoot,
       env: { ...process.env, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
@@ -57,6 +61,7 @@ export async function startChild(
   return {
     ...ready,
     process: child,
+    stdout: () => stdout,
     async stop() {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -1,12 +1,16 @@
 import { defineConfig, type Options } from 'tsup';
 
 const shared: Options = {
-  entry: ['src/index.ts'],
+  // `@balagh/client` (on ky) and `@balagh/client/fetch` (on fetch alone).
+  entry: ['src/index.ts', 'src/fetch.ts'],
   dts: true,
   sourcemap: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
+  // The code both entries share (the operations, the errors) goes into one chunk, so an app
+  // that imports both gets one `BalaghApiError` class, not two.
+  splitting: true,
 };
 
 export default defineConfig([

@@ -14,7 +14,9 @@ import {
 import { createSmsWebhookHandler } from '@balagh/sms';
 import { createSmsFromConfig } from './create-sms-notifier-from-config.js';
 import { createWhatsAppFromConfig } from './create-whatsapp-from-config.js';
+import { ensureWidgetKey } from './ensure-widget-key.js';
 import { servePublicFiles } from './serve-public-files.js';
+import { serveWidget } from './serve-widget.js';
 
 /** The SMS channel answers reporters by contact, which needs an agent's rights. */
 const smsChannelActor: Actor = { keyId: 'sms-channel', role: 'agent' };
@@ -59,7 +61,12 @@ const server = await createBalaghServer({
         }),
   }),
 });
-servePublicFiles(server.app, fileURLToPath(new URL('../public/', import.meta.url)));
+const publicDirectory = fileURLToPath(new URL('../public/', import.meta.url));
+servePublicFiles(server.app, publicDirectory);
+await serveWidget(server.app, {
+  demoPagePath: `${publicDirectory}index.html`,
+  apiKey: await ensureWidgetKey(server.service, config.dataDirectory),
+});
 server.closeOnSignals();
 const { url } = await server.listen();
 

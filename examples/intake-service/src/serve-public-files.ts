@@ -10,12 +10,11 @@ const contentTypes: Readonly<Record<string, string>> = {
 };
 
 /**
- * Serves the example's static pages: `/` (the widget demo page) and `/console` (the staff
- * console), from a fixed list of files, so no request path ever reaches the file system.
+ * Serves the example's static files: the staff console at `/console` (the demo page at `/` is
+ * served by serve-widget.ts, which fills in its key), from a fixed list of files, so no request path ever reaches the file system.
  */
 export function servePublicFiles(app: HttpApp, directory: string): void {
   const routes: Readonly<Record<string, string>> = {
-    '/': 'index.html',
     '/console': 'console/index.html',
     '/console/': 'console/index.html',
     '/console/console.js': 'console/console.js',

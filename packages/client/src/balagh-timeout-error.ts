@@ -2,7 +2,8 @@ import { BalaghError, type BalaghErrorOptions } from '@balagh/core';
 
 /**
  * An attempt got no answer within the client's `timeout` (per attempt, in milliseconds), and no
- * retry was left or allowed. Its code is `TIMEOUT` and its `cause` is the timeout raised by ky.
+ * retry was left or allowed. Its code is `TIMEOUT` and its `cause` is the timeout raised by ky
+ * (`createClient`) or a `DOMException` named `TimeoutError` (`createFetchClient`).
  *
  * A caller's own `AbortSignal` never produces this error: an aborted call rejects with the
  * signal's `reason`, as `fetch` does.

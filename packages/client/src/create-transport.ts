@@ -1,5 +1,4 @@
 import { BalaghError } from '@balagh/core';
-import ky, { HTTPError, TimeoutError } from 'ky';
 import { BalaghApiError } from './balagh-api-error.js';
 import { BalaghNetworkError } from './balagh-network-error.js';
 import { BalaghTimeoutError } from './balagh-timeout-error.js';
@@ -21,7 +20,9 @@ export interface Operation {
   readonly method: 'GET' | 'POST' | 'DELETE';
   /** The path below the base URL, without its query: `/v1/reports`. */
   readonly path: string;
+  /** A body sent as JSON. */
   readonly json?: unknown;
+  /** A body sent as it is (a photo), with its `content-type` in `headers`. */
   readonly body?: BodyInit;
   readonly searchParams?: URLSearchParams;
   readonly headers?: Record<string, string>;
@@ -31,18 +32,38 @@ export interface Operation {
   readonly response?: ResponseKind | undefined;
 }
 
+/** One attempt of a request, as a {@link Sender} receives it: ky's options, those the client uses. */
+export interface SendInit
+  extends Pick<Operation, 'method' | 'json' | 'body' | 'searchParams' | 'headers'> {
+  /** The caller's signal: aborting it aborts the attempt and the reading of its answer. */
+  readonly signal?: AbortSignal | undefined;
+  /** How long the attempt may wait for its answer, in milliseconds, or `false` for ever. */
+  readonly timeout: number | false;
+}
+
+/**
+ * The seam between the client's operations and the HTTP library: sends one attempt of a request
+ * to `url` (the base URL and the path; `searchParams` go after it), with the client's headers
+ * (`accept`, the API key's `authorization`, `ClientOptions.headers`) and the operation's, a `json` body
+ * serialised with its `content-type`, or a `body` as it is. It resolves with the answer, whatever
+ * its status, and rejects when no answer came: with an error named `TimeoutError` when the
+ * attempt's timeout ran out, with what `fetch` threw otherwise. Retries, errors, answers and
+ * validation belong to the transport, the same over ky (`createClient`) and over `fetch`
+ * (`createFetchClient`).
+ */
+export type Sender = (url: string, init: SendInit) => Promise<Response>;
+
 /** Sends {@link Operation}s: retries, timeouts, errors and optional response validation. */
 export type Transport = <T>(operation: Operation, options?: CallOptions) => Promise<T>;
 
 /**
- * Builds the function every operation of the client goes through: one ky request per attempt
- * (ky times it and turns an error status into an `HTTPError`), retried as `retryDelay` decides,
- * answers read as JSON, failures turned into {@link BalaghApiError}, {@link BalaghNetworkError}
- * or {@link BalaghTimeoutError}.
+ * Builds the function every operation of the client goes through: one call of `send` per
+ * attempt, retried as `retryDelay` decides, answers read as JSON, failures turned into
+ * {@link BalaghApiError}, {@link BalaghNetworkError} or {@link BalaghTimeoutError}.
  *
- * @throws {@link BalaghError} `VALIDATION_FAILED` when `baseUrl` is not an absolute http(s) URL.
+ * @throws `BalaghError` `VALIDATION_FAILED` when `baseUrl` is not an absolute http(s) URL.
  */
-export function createTransport(options: ClientOptions): Transport {
+export function createTransport(options: ClientOptions, send: Sender): Transport {
   // Paths start with a slash: `${baseUrl}/v1/reports`.
   const baseUrl = String(options.baseUrl).replace(/\/$/, '');
   if (!/^https?:\/\/[^/]/i.test(baseUrl)) {
@@ -50,17 +71,8 @@ export function createTransport(options: ClientOptions): Transport {
       details: { baseUrl },
     });
   }
-  const headers = new Headers(options.headers);
-  headers.set('accept', 'application/json');
-  if (options.apiKey !== undefined) headers.set('authorization', `Bearer ${options.apiKey}`);
   const { retry = 2 } = options;
   const retryOptions = typeof retry === 'object' ? retry : { limit: retry || 0 };
-  // ky's own retries are off: its rules cannot tell a confirmation from a read.
-  const api = ky.create({
-    headers,
-    retry: 0,
-    ...(options.fetch && { fetch: options.fetch as typeof fetch }),
-  });
   // Loaded on first use only, so a client without validation carries no zod.
   let validators: Promise<typeof import('./response-validators.js')> | undefined;
 
@@ -70,12 +82,12 @@ export function createTransport(options: ClientOptions): Transport {
     const timeout = call.timeout ?? options.timeout ?? 10_000;
     const what = `${method} ${path}`;
     // An aborted call rejects with the signal's reason, whatever it interrupted.
-    const fail = async (error: unknown) =>
+    const fail = async (error: unknown, answer?: Response) =>
       signal?.aborted
         ? signal.reason
-        : error instanceof HTTPError
-          ? readApiError(error.response, method, path, error)
-          : error instanceof TimeoutError
+        : answer
+          ? readApiError(answer, method, path)
+          : (error as Error | undefined)?.name === 'TimeoutError'
             ? new BalaghTimeoutError(`${what} timed out after ${timeout} ms.`, timeout || 0, {
                 cause: error,
               })
@@ -83,22 +95,26 @@ export function createTransport(options: ClientOptions): Transport {
                 cause: error,
               });
 
-    let response: Response;
+    // The answer of the last attempt; after the loop, a success.
+    let response: Response | undefined;
     for (let retries = 0; ; retries++) {
+      let error: unknown;
       try {
         signal?.throwIfAborted();
-        // ky reads what it knows of the operation (method, json, body, searchParams, headers).
-        response = await api(baseUrl + path, { ...operation, ...(signal && { signal }), timeout });
-        break;
-      } catch (error) {
-        const wait = signal?.aborted
-          ? undefined
-          : retryDelay(error, retries, !!operation.repeatable, retryOptions);
-        if (wait === undefined) throw await fail(error);
-        // Release the failed answer's connection before trying again.
-        if (error instanceof HTTPError) error.response.body?.cancel().catch(() => undefined);
-        await sleep(wait, signal);
+        // The sender reads what it knows of the operation (method, json, body, searchParams, headers).
+        response = await send(baseUrl + path, { ...operation, signal, timeout });
+        if (response.ok) break;
+      } catch (caught) {
+        error = caught;
+        response = undefined;
       }
+      const wait = signal?.aborted
+        ? undefined
+        : retryDelay(response, retries, !!operation.repeatable, retryOptions);
+      if (wait === undefined) throw await fail(error, response);
+      // Release the failed answer's connection before trying again.
+      response?.body?.cancel().catch(() => undefined);
+      await sleep(wait, signal);
     }
     if (response.status === 204) return undefined as T;
     let data: unknown;

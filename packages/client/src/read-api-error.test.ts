@@ -112,11 +112,10 @@ describe('readApiError', () => {
     expect(error.errors).toEqual([{ path: 'b', code: 'c', message: 'd' }]);
   });
 
-  it('keeps the cause it is given', async () => {
-    const cause = new Error('the ky HTTPError');
-    const error = await readApiError(problemResponse(500, ''), 'GET', '/v1/stats', cause);
-    expect(error.cause).toBe(cause);
+  it('derives INTERNAL from a 500 with an empty body', async () => {
+    const error = await readApiError(problemResponse(500, ''), 'GET', '/v1/stats');
     expect(error.code).toBe('INTERNAL');
+    expect(error.cause).toBeUndefined();
   });
 });
 

@@ -10,7 +10,6 @@ export async function readApiError(
   response: Response,
   method: string,
   path: string,
-  cause?: unknown,
 ): Promise<BalaghApiError> {
   const problem = await response.json().then(
     (body: ProblemDetails | null) => (body?.constructor === Object ? body : undefined),
@@ -24,6 +23,5 @@ export async function readApiError(
     retryAfter: wait === undefined ? wait : Math.ceil(wait / 1000),
     method,
     path,
-    cause,
   });
 }

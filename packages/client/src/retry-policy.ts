@@ -1,4 +1,3 @@
-import { HTTPError } from 'ky';
 import { parseRetryAfter } from './parse-retry-after.js';
 
 /**
@@ -35,21 +34,21 @@ const unprocessedStatuses = [408, 429, 503];
  * only after an answer that proves the server did not process it, never after a network error
  * or a timeout, which leave that unknown.
  *
- * @param error - What the attempt threw: ky's `HTTPError` for an error status, else the
- *   timeout or the `fetch` failure.
+ * @param answer - The attempt's error answer (a 4xx or 5xx), or `undefined` when no answer came
+ *   (a network error, a timeout).
  * @param retries - Retries already made for this call.
  * @param repeatable - Whether sending the request twice has the effect of sending it once.
  */
 export function retryDelay(
-  error: unknown,
+  answer: Response | undefined,
   retries: number,
   repeatable: boolean,
   options: RetryOptions,
 ): number | undefined {
   if (retries >= (options.limit ?? 2)) return undefined;
   let wait: number | undefined;
-  if (error instanceof HTTPError) {
-    const { status, headers } = error.response;
+  if (answer) {
+    const { status, headers } = answer;
     if (!(repeatable ? retryStatuses : unprocessedStatuses).includes(status)) return undefined;
     wait = parseRetryAfter(headers.get('retry-after'));
     if (wait !== undefined && wait > (options.maxRetryAfter ?? 60_000)) return undefined;

@@ -116,11 +116,8 @@ export {
   type RequestSample,
   requestDurationBuckets,
 } from './http/metrics/create-metrics.js';
-export {
-  createOpenApiDocument,
-  type JsonObject,
-  type OpenApiDocumentOptions,
-} from './http/openapi/create-openapi-document.js';
+// The OpenAPI document is served at /openapi.json and answered by `app.openApiDocument()`.
+export type { JsonObject, OpenApiDocumentOptions } from './http/openapi/create-openapi-document.js';
 export {
   createRateLimiter,
   defaultRateLimits,

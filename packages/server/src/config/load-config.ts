@@ -282,7 +282,7 @@ export const generatedClosureKeysFile = 'closure-code-keys.txt';
  *
  * Empty variables count as unset. No secret ever appears in an error or a warning.
  *
- * @throws {@link ValidationError} `VALIDATION_FAILED` listing every bad variable at once (each
+ * @throws `ValidationError` `VALIDATION_FAILED` listing every bad variable at once (each
  * issue's `path` is the variable's name, and the message lists them one per line).
  * @example
  * ```ts

@@ -119,6 +119,54 @@ describe('createHttpApp', () => {
     ).toThrow(/webhook path/);
   });
 
+  it('sets the CORS headers on every answer of an allowed origin, errors included', async () => {
+    const app = createHttpApp({
+      service: stubService({ listCategories: async () => [] }),
+      cors: { origin: ['https://a.example'] },
+    });
+    const allowed = { origin: 'https://a.example', ...agent };
+    const listed = await app.request('/v1/categories', { headers: allowed });
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('access-control-allow-origin')).toBe('https://a.example');
+    expect(listed.headers.get('access-control-expose-headers')).toContain('Location');
+    expect(listed.headers.get('vary')).toContain('Origin');
+    const missing = await app.request('/v1/nothing', { headers: allowed });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('access-control-allow-origin')).toBe('https://a.example');
+    const other = await app.request('/v1/categories', {
+      headers: { origin: 'https://b.example', ...agent },
+    });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const open = createHttpApp({ service: stubService({ listCategories: async () => [] }) });
+    const anyOrigin = await app.request('/v1/categories', { headers: agent });
+    expect(anyOrigin.headers.get('access-control-allow-origin')).toBeNull();
+    expect(
+      (await open.request('/v1/categories', { headers: agent })).headers.get(
+        'access-control-allow-origin',
+      ),
+    ).toBe('*');
+  });
+
+  it('refuses a JSON body over the limit, whether its length is declared or it is chunked', async () => {
+    const app = createHttpApp({ service: stubService(), maxBodyBytes: 1024 });
+    const body = JSON.stringify({ description: 'x'.repeat(4096) });
+    const headers = { ...agent, 'content-type': 'application/json' };
+    const declared = await app.request('/v1/reports', {
+      method: 'POST',
+      body,
+      headers: { ...headers, 'content-length': String(body.length) },
+    });
+    expect(declared.status).toBe(413);
+    expect(await declared.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    const chunked = await app.request('/v1/reports', {
+      method: 'POST',
+      body: new Blob([body]).stream(),
+      headers,
+      duplex: 'half',
+    } as RequestInit);
+    expect(chunked.status).toBe(413);
+  });
+
   it('answers a preflight only when CORS is on', async () => {
     const preflight = {
       method: 'OPTIONS',

@@ -1,10 +1,10 @@
 import { BalaghError, type Language } from '@balagh/core';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { ReportService } from '../service/report-service.js';
 import type { TrustProxy } from './client-address.js';
+import { createCorsMiddleware } from './create-cors-middleware.js';
 import type { HttpEnv } from './http-env.js';
 import { type HttpLogger, redactForLog, silentHttpLogger } from './http-logger.js';
 import { createMetrics, type Metrics } from './metrics/create-metrics.js';
@@ -71,7 +71,10 @@ export interface HttpAppOptions {
 
 /** The Hono app {@link createHttpApp} builds, with the routes it serves. */
 export type HttpApp = Hono<HttpEnv> & {
-  /** Every route the app serves, as declared (for tooling and tests). */
+  /**
+   * Every route the app serves, as declared (for tooling and tests).
+   * @internal
+   */
   readonly routeSpecs: readonly AnyRouteSpec[];
   /** The OpenAPI 3.1 document served at `/openapi.json`. */
   openApiDocument(): JsonObject;
@@ -88,7 +91,7 @@ const webhookPathPattern = /^[a-z0-9][a-z0-9-]{0,63}(?:\/[a-z0-9][a-z0-9-]{0,63}
  * Serve it with @hono/node-server (`serve({ fetch: app.fetch, port })`) or any web-standard
  * runtime; test it with `app.request()`.
  *
- * @throws {@link Error} when a webhook path is not `name` or `name/provider` in lower case.
+ * @throws `Error` when a webhook path is not `name` or `name/provider` in lower case.
  * @example
  * ```ts
  * import { serve } from '@hono/node-server';
@@ -130,16 +133,9 @@ export function createHttpApp(options: HttpAppOptions): HttpApp {
     });
   });
   if (options.cors !== false) {
-    const origin = options.cors?.origin ?? '*';
     app.use(
       '*',
-      cors({
-        origin: typeof origin === 'string' ? origin : [...origin],
-        allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
-        allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
-        exposeHeaders: ['Location', 'Retry-After', 'Idempotent-Replayed'],
-        maxAge: 600,
-      }),
+      createCorsMiddleware(options.cors === undefined ? {} : { origin: options.cors.origin }),
     );
   }
   app.use(

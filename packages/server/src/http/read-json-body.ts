@@ -23,7 +23,7 @@ export function isJsonContentType(header: string | undefined): boolean {
  * surrogates (PostgreSQL cannot store the first, nothing can print the second) and nesting
  * deeper than {@link maximumJsonDepth}.
  *
- * @throws {@link ValidationError} `VALIDATION_FAILED` on any of those, with the offending paths.
+ * @throws `ValidationError` `VALIDATION_FAILED` on any of those, with the offending paths.
  * @example
  * ```ts
  * const value = await readJsonBody(c.req.raw);

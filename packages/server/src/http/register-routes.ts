@@ -78,7 +78,11 @@ export function registerRoutes(
       let body: unknown;
       if (spec.body !== undefined && limitBody !== undefined) {
         checkContentType(context, spec.body);
-        await limitBody(context, async () => {});
+        // A Content-Length is checked here, and the body then read straight from the socket;
+        // only a chunked body goes through Hono's limiter, which streams it.
+        if (!withinDeclaredLength(context, spec.body, dependencies.maxBodyBytes)) {
+          await limitBody(context, async () => {});
+        }
         body = await readBody(context.req.raw, spec.body);
       }
       const reply: AnyRouteReply = await spec.handle({
@@ -91,10 +95,11 @@ export function registerRoutes(
         body: body as never,
       });
       if (reply instanceof Response) return reply;
-      const replyHeaders = new Headers(reply.headers);
+      // A plain header object keeps @hono/node-server's fast path (no Headers, no stream).
+      const replyHeaders: Record<string, string> = { ...reply.headers };
       if (reply.body === undefined)
         return new Response(null, { status: reply.status, headers: replyHeaders });
-      replyHeaders.set('content-type', 'application/json; charset=utf-8');
+      replyHeaders['content-type'] = 'application/json; charset=utf-8';
       return new Response(JSON.stringify(reply.body), {
         status: reply.status,
         headers: replyHeaders,
@@ -106,7 +111,7 @@ export function registerRoutes(
 /**
  * Reads the caller's API key from `Authorization: Bearer <key>` and asks the service who it is.
  *
- * @throws {@link BalaghError} `UNAUTHENTICATED` when the header is missing, malformed or names an
+ * @throws `BalaghError` `UNAUTHENTICATED` when the header is missing, malformed or names an
  * unknown or revoked key.
  */
 export async function authenticate(context: Context, service: ReportService): Promise<Actor> {
@@ -166,6 +171,26 @@ function checkContentType(context: Context, body: RouteBody): void {
   }
 }
 
+/**
+ * Checks a body's declared `Content-Length` against the route's limit without touching the
+ * body. Answers `false` when there is no usable `Content-Length` (a chunked body), for the
+ * streaming limiter to check.
+ *
+ * @throws `BalaghError` `PAYLOAD_TOO_LARGE` when the declared length is over the limit.
+ */
+function withinDeclaredLength(context: Context, body: RouteBody, maxBodyBytes: number): boolean {
+  if (context.req.header('transfer-encoding') !== undefined) return false;
+  const declared = context.req.header('content-length');
+  if (declared === undefined || !/^\d{1,15}$/.test(declared)) return false;
+  const maxSize = body.kind === 'json' ? maxBodyBytes : body.maxBytes;
+  if (Number(declared) > maxSize) {
+    throw new BalaghError('PAYLOAD_TOO_LARGE', `The body is larger than ${maxSize} bytes.`, {
+      details: { maxBytes: maxSize },
+    });
+  }
+  return true;
+}
+
 function bodyLimiter(body: RouteBody, maxBodyBytes: number) {
   const maxSize = body.kind === 'json' ? maxBodyBytes : body.maxBytes;
   return bodyLimit({
@@ -180,7 +205,11 @@ function bodyLimiter(body: RouteBody, maxBodyBytes: number) {
 
 async function readBody(request: Request, body: RouteBody): Promise<unknown> {
   if (body.kind === 'json') {
-    return parseInput(body.schema.schema, await readJsonBody(request), wordsOf(body.schema.name));
+    return parseInput(
+      body.schema.schema,
+      await readJsonBody(request),
+      describedAs(body.schema.name),
+    );
   }
   const bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.byteLength === 0) {
@@ -194,4 +223,16 @@ async function readBody(request: Request, body: RouteBody): Promise<unknown> {
 /** `ReportInput` → `report input`, for error messages. */
 function wordsOf(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+const descriptions = new Map<string, string>();
+
+/** {@link wordsOf}, computed once per schema name rather than on every request. */
+function describedAs(name: string): string {
+  let words = descriptions.get(name);
+  if (words === undefined) {
+    words = wordsOf(name);
+    descriptions.set(name, words);
+  }
+  return words;
 }

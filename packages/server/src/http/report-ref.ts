@@ -12,7 +12,7 @@ export type ReportPathRef =
  * else must be a report number and is read with core's `parseReportNumber` (dashes optional, any
  * digit set) into its canonical form.
  *
- * @throws {@link BalaghError} `INVALID_REPORT_NUMBER` when it is neither.
+ * @throws `BalaghError` `INVALID_REPORT_NUMBER` when it is neither.
  * @example
  * ```ts
  * readReportPathRef('١٤٤٨٠٠٠١٢٣٧'); // { kind: 'number', number: '1448-000123-7' }

@@ -1,4 +1,4 @@
-import { isBalaghError, type ReportInput, type ReportReceipt } from '@balagh/core';
+import { hijriYearOf, isBalaghError, type ReportInput, type ReportReceipt } from '@balagh/core';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestService, type TestService } from '../../test/support/create-test-service.js';
 import { forEachDatabase } from '../../test/support/for-each-database.js';
@@ -434,6 +434,41 @@ forEachDatabase('report service', (getDatabase) => {
     expect(await test.service.verifyApiKey(created.key)).toBeUndefined();
     await rejectsWith(admin.revokeApiKey('0000000000000000'), 'NOT_FOUND');
     await rejectsWith(admin.createApiKey({ name: 'x', role: 'department' }), 'VALIDATION_FAILED');
+  });
+
+  it('remembers a verified key for apiKeyCacheMs, then sees a revocation made elsewhere', async () => {
+    const admin = test.service.forActor(test.actor('admin'));
+    // A second service on the same data: another process, for which the revocation is remote.
+    const elsewhere = await createTestService(getDatabase(), {
+      storage: test.storage,
+      keyring: test.keyring,
+      apiKeyCacheMs: 100,
+    });
+    const created = await admin.createApiKey({ name: 'Kiosk', role: 'integration' });
+    expect(await elsewhere.service.verifyApiKey(created.key)).toMatchObject({ keyId: created.id });
+    await admin.revokeApiKey(created.id);
+    expect(await test.service.verifyApiKey(created.key)).toBeUndefined();
+    expect(await elsewhere.service.verifyApiKey(created.key)).toMatchObject({ keyId: created.id });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(await elsewhere.service.verifyApiKey(created.key)).toBeUndefined();
+  });
+
+  it("numbers reports in the Hijri year of Makkah's date, across the new year", async () => {
+    const other = await createTestService(getDatabase(), {
+      storage: test.storage,
+      keyring: test.keyring,
+    });
+    // Midnight in Riyadh (21:00 UTC) before 1 Muharram 1448.
+    const before = Date.parse('2026-06-15T20:59:59.000Z');
+    expect(hijriYearOf(before + 2000)).toBe(hijriYearOf(before) + 1);
+    other.now = before;
+    const last = await other.service.forActor(other.actor('integration')).submitReport(lampInput());
+    other.advance(2000);
+    const first = await other.service
+      .forActor(other.actor('integration'))
+      .submitReport(lampInput());
+    expect(last.number.slice(0, 4)).toBe(String(hijriYearOf(before)));
+    expect(first.number.slice(0, 4)).toBe(String(hijriYearOf(before + 2000)));
   });
 
   it('stores images checked by their magic bytes, and attaches them to reports', async () => {

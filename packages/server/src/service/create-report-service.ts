@@ -46,6 +46,7 @@ import type {
   StoredReport,
 } from '../storage/storage.js';
 import { generateApiKey, hashesEqual, hashSecret, parseApiKey } from './api-key-format.js';
+import { isParsedReportInput } from './parsed-report-input.js';
 import { readImageInfo } from './read-image-info.js';
 import type {
   Actor,
@@ -72,6 +73,9 @@ const hour = 3_600_000;
 const day = 24 * hour;
 const maximumMediaBytes = 5 * 1024 * 1024;
 const idempotencyTtlMilliseconds = day;
+const quarterHour = 15 * 60_000;
+/** Verified API keys remembered at most; the oldest is forgotten first. */
+const maximumVerifiedKeys = 10_000;
 const defaultConversationTtlMilliseconds = day;
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -135,6 +139,27 @@ export function createReportService(options: ReportServiceOptions): ReportServic
   let mediaDirectoryReady: Promise<unknown> | undefined;
 
   const nowIso = (now = clock()) => new Date(now).toISOString();
+
+  // Every time zone's offset is a whole number of quarter hours, so the local date, and with it
+  // the Hijri year, never changes within one: the year is computed once per quarter hour.
+  let hijriQuarter = Number.NaN;
+  let hijriYear = 0;
+  const hijriYearAt = (now: number): number => {
+    const quarter = Math.floor(now / quarterHour);
+    if (quarter !== hijriQuarter) {
+      hijriYear = hijriYearOf(now);
+      hijriQuarter = quarter;
+    }
+    return hijriYear;
+  };
+
+  const apiKeyCacheMs = options.apiKeyCacheMs ?? 5000;
+  /** Verified keys by SHA-256 of the presented key, with when to read them again. */
+  const verifiedKeys = new Map<string, { readonly actor: Actor; readonly until: number }>();
+  const forgetVerifiedKey = (keyId: string) => {
+    for (const [hash, entry] of verifiedKeys)
+      if (entry.actor.keyId === keyId) verifiedKeys.delete(hash);
+  };
 
   function emit<E extends keyof BalaghEventMap>(name: E, ...payload: BalaghEventMap[E]): void {
     try {
@@ -713,7 +738,10 @@ export function createReportService(options: ReportServiceOptions): ReportServic
         details: { role: actor.role },
       });
     }
-    const input = parseInput(reportInputSchema, withNormalizedPhone(rawInput), 'report input');
+    // The HTTP layer parsed the body already: only the phone is left to put in E.164.
+    const input = isParsedReportInput(rawInput)
+      ? (withNormalizedPhone(rawInput) as ReportInput)
+      : parseInput(reportInputSchema, withNormalizedPhone(rawInput), 'report input');
     if (actor.role === 'integration' && !integrationChannels.includes(input.channel)) {
       throw new BalaghError(
         'FORBIDDEN',
@@ -767,7 +795,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     const now = clock();
     const createdAt = nowIso(now);
     const policy = taxonomy.slaPolicyFor(category.code);
-    const hijriYear = hijriYearOf(now);
+    const hijriYear = hijriYearAt(now);
     const result = await storage.createReport({
       hijriYear,
       ...(idempotencyKey === undefined
@@ -1163,7 +1191,9 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
       async revokeApiKey(id) {
         requireRole(actor, adminRoles, 'manage API keys');
-        if (!(await storage.revokeApiKey(id, nowIso()))) {
+        const revoked = await storage.revokeApiKey(id, nowIso());
+        forgetVerifiedKey(id);
+        if (!revoked) {
           throw new BalaghError('NOT_FOUND', 'No such API key.', { details: { id } });
         }
       },
@@ -1175,16 +1205,30 @@ export function createReportService(options: ReportServiceOptions): ReportServic
 
     async verifyApiKey(presentedKey) {
       if (typeof presentedKey !== 'string') return undefined;
+      const cacheKey = apiKeyCacheMs > 0 ? hashSecret(presentedKey) : undefined;
+      if (cacheKey !== undefined) {
+        const cached = verifiedKeys.get(cacheKey);
+        if (cached !== undefined && cached.until > Date.now()) return cached.actor;
+        verifiedKeys.delete(cacheKey);
+      }
       const parsed = parseApiKey(presentedKey);
       if (parsed === undefined) return undefined;
       const record = await storage.getApiKey(parsed.id);
       if (record === undefined || record.revokedAt !== undefined) return undefined;
       if (!hashesEqual(record.secretHash, hashSecret(parsed.secret))) return undefined;
-      return {
+      const actor: Actor = {
         keyId: record.id,
         role: record.role as ApiKeyRole,
         ...(record.departmentCode === undefined ? {} : { departmentCode: record.departmentCode }),
       };
+      if (cacheKey !== undefined) {
+        if (verifiedKeys.size >= maximumVerifiedKeys) {
+          const oldest = verifiedKeys.keys().next().value;
+          if (oldest !== undefined) verifiedKeys.delete(oldest);
+        }
+        verifiedKeys.set(cacheKey, { actor, until: Date.now() + apiKeyCacheMs });
+      }
+      return actor;
     },
 
     createApiKey: createKey,
@@ -1344,7 +1388,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
  * Puts the reporter's phone number in E.164 before the schema sees it, so that channels may
  * pass what people type (`0512345678`, Arabic-Indic digits, `00966…`).
  *
- * @throws {@link BalaghError} `INVALID_PHONE` when it is not a valid phone number.
+ * @throws `BalaghError` `INVALID_PHONE` when it is not a valid phone number.
  */
 function withNormalizedPhone(input: unknown): unknown {
   if (typeof input !== 'object' || input === null) return input;
@@ -1358,7 +1402,7 @@ function withNormalizedPhone(input: unknown): unknown {
 /**
  * An instant in the stored form (ISO 8601 UTC with milliseconds), which compares as text.
  *
- * @throws {@link ValidationError} when the value is not a date.
+ * @throws `ValidationError` when the value is not a date.
  */
 function isoInstant(value: string, path: string): string {
   const milliseconds = Date.parse(value);

@@ -261,7 +261,7 @@ export interface ActorReportService extends IntakePort {
    * `[Symbol.for('balagh.submission-outcome')]: 'replayed'` (never serialised), so the HTTP
    * layer can answer `Idempotent-Replayed: true`.
    *
-   * @throws {@link ValidationError} on an invalid input; `UNKNOWN_CATEGORY`, `INVALID_PHONE`,
+   * @throws `ValidationError` on an invalid input; `UNKNOWN_CATEGORY`, `INVALID_PHONE`,
    * `FORBIDDEN` (a channel the role may not use), `IDEMPOTENCY_KEY_REUSED`.
    */
   submitReport(input: ReportInput, options?: SubmitReportOptions): Promise<ReportReceipt>;
@@ -464,4 +464,11 @@ export interface ReportServiceOptions {
   readonly emitter?: BalaghEmitter;
   /** Directory media files are written to; default `./data/media`. */
   readonly mediaDirectory?: string;
+  /**
+   * How long `verifyApiKey` remembers a verified key in memory (by a SHA-256 of the presented
+   * key), in milliseconds; default 5,000, `0` reads the key on every request. A key revoked
+   * through this service stops working at once; one revoked by another process (the CLI,
+   * another server on the same database) within this time.
+   */
+  readonly apiKeyCacheMs?: number;
 }

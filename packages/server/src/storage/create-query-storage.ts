@@ -4,13 +4,19 @@ import { hashContact } from './contact-hash.js';
 import type { Database, ReportsTable } from './database-schema.js';
 import { decodeReportCursor, encodeReportCursor } from './report-cursor.js';
 import {
-  newReportRow,
+  idempotencyInsertShape,
+  type NewReportRows,
+  newReportRows,
   outboxInsertRow,
+  outboxInsertShape,
+  reportInsertShape,
   reportStateColumns,
   storedFromWrite,
+  timelineInsertShape,
   timelineRows,
   toOutboxRow,
   toStoredReport,
+  trackingTokenInsertShape,
 } from './report-row.js';
 import type {
   ApiKeyRecord,
@@ -19,17 +25,17 @@ import type {
   DuplicateCandidatesQuery,
   IdempotencyInput,
   MediaRecord,
-  NewReportRecord,
   OutboxInsert,
   Storage,
   StorageListQuery,
-  StoredReport,
 } from './storage.js';
 import {
   affectedRowsOf,
   affectedRowsOfCompiled,
   compileCached,
+  compiledSql,
   compileInsert,
+  compileRowsInsert,
   firstRowOf,
   rowsOf,
   rowsOfCompiled,
@@ -40,6 +46,8 @@ import {
 /** The dialect-specific part of a storage: how a report gets its number and is inserted. */
 export interface ReportCreator {
   createReport(request: CreateReportRequest): Promise<CreateReportResult>;
+  /** Statements that wrote creates, and creates written, when not counted by the executor. */
+  statistics?(): { transactions: number; units: number };
 }
 
 const defaultListLimit = 50;
@@ -79,12 +87,14 @@ export function* idempotentReplay(
   db: Kysely<Database>,
   idempotency: IdempotencyInput,
 ): StorageWork<CreateReportResult | undefined> {
-  const existing = yield* firstRowOf(
-    db
-      .selectFrom('idempotency_keys')
-      .selectAll()
-      .where('scope', '=', idempotency.scope)
-      .where('key', '=', idempotency.key),
+  const [existing] = yield* rowsOfCompiled<Selectable<Database['idempotency_keys']>>(
+    compileCached(db, 'idempotency-key', [idempotency.scope, idempotency.key], () =>
+      db
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('scope', '=', idempotency.scope)
+        .where('key', '=', idempotency.key),
+    ),
   );
   if (existing === undefined) return undefined;
   if (existing.expires_at <= idempotency.now) {
@@ -106,47 +116,21 @@ export function* idempotentReplay(
   return { kind: 'replayed', response: JSON.parse(existing.response) as unknown };
 }
 
-/** Inserts every row of a new report, as separate statements (used inside one transaction). */
+/**
+ * Inserts every row of a new report (report, timeline, token hash, outbox, idempotency
+ * record), as separate statements of fixed SQL, inside the caller's transaction.
+ */
 export function* insertNewReport(
-  db: Kysely<Database>,
-  record: NewReportRecord,
-  hijriYear: number,
-  sequence: number,
-  idempotency: IdempotencyInput | undefined,
-): StorageWork<StoredReport> {
-  const { report } = record.write;
-  yield* affectedRowsOfCompiled(
-    compileInsert(db, 'reports', [newReportRow(record.write, hijriYear, sequence)]),
-  );
-  yield* affectedRowsOfCompiled(
-    compileInsert(
-      db,
-      'report_timeline',
-      timelineRows(report.id, report.timeline.length, report.timeline),
-    ),
-  );
-  yield* affectedRowsOfCompiled(
-    compileInsert(db, 'tracking_tokens', [
-      { report_id: report.id, token_hash: record.trackingTokenHash },
-    ]),
-  );
-  yield* insertOutbox(db, record.outbox);
-  if (idempotency !== undefined) {
-    yield* affectedRowsOfCompiled(
-      compileInsert(db, 'idempotency_keys', [
-        {
-          scope: idempotency.scope,
-          key: idempotency.key,
-          request_hash: idempotency.requestHash,
-          report_id: report.id,
-          response: JSON.stringify(record.response),
-          created_at: idempotency.now,
-          expires_at: idempotency.expiresAt,
-        },
-      ]),
-    );
+  dialect: 'sqlite' | 'postgres',
+  rows: NewReportRows,
+): StorageWork<void> {
+  yield compileRowsInsert(dialect, reportInsertShape, [rows.report]);
+  yield compileRowsInsert(dialect, timelineInsertShape, rows.timeline);
+  yield compileRowsInsert(dialect, trackingTokenInsertShape, [rows.trackingToken]);
+  if (rows.outbox.length > 0) yield compileRowsInsert(dialect, outboxInsertShape, rows.outbox);
+  if (rows.idempotency !== undefined) {
+    yield compileRowsInsert(dialect, idempotencyInsertShape, [rows.idempotency]);
   }
-  return storedFromWrite(record.write, 1);
 }
 
 function* insertOutbox(
@@ -182,14 +166,15 @@ export function createCounterReportCreator(executor: StorageExecutor): ReportCre
         );
         const sequence = Number(counter?.value);
         const record = request.build(sequence);
-        const stored = yield* insertNewReport(
-          db,
-          record,
-          request.hijriYear,
-          sequence,
-          request.idempotency,
+        yield* insertNewReport(
+          executor.dialect,
+          newReportRows(record, request.hijriYear, sequence, request.idempotency),
         );
-        return { kind: 'created', stored, response: record.response } satisfies CreateReportResult;
+        return {
+          kind: 'created',
+          stored: storedFromWrite(record.write, 1),
+          response: record.response,
+        } satisfies CreateReportResult;
       });
     },
   };
@@ -206,6 +191,51 @@ export function createQueryStorage(executor: StorageExecutor, creator: ReportCre
   /** A single-statement write: autocommit on PostgreSQL, the group commit on SQLite. */
   const writeStatement = <T>(work: () => StorageWork<T>): Promise<T> =>
     postgres ? executor.read(work) : executor.transact(work);
+
+  interface SentMark {
+    readonly id: string;
+    readonly at: string;
+    readonly resolve: (changed: boolean) => void;
+    readonly reject: (error: unknown) => void;
+  }
+  let sentMarks: SentMark[] = [];
+
+  /**
+   * Notifications marked sent in the same turn of the event loop (a dispatcher writes a
+   * batch's outcomes together) share one UPDATE: one round trip on PostgreSQL, one unit of
+   * the group commit on SQLite.
+   */
+  const markSentTogether = (id: string, at: string) =>
+    new Promise<boolean>((resolve, reject) => {
+      sentMarks.push({ id, at, resolve, reject });
+      if (sentMarks.length === 1) setImmediate(flushSentMarks);
+    });
+
+  const flushSentMarks = () => {
+    const marks = sentMarks;
+    sentMarks = [];
+    writeStatement(function* () {
+      return yield* rowsOfCompiled<{ id: string }>(
+        postgres
+          ? compiledSql(
+              `update "outbox" set "status" = 'sent', "sent_at" = "marks"."at", "claimed_until" = null from unnest($1::text[], $2::text[]) as "marks"("id", "at") where "outbox"."id" = "marks"."id" and "outbox"."status" <> 'sent' returning "outbox"."id"`,
+              [marks.map((mark) => mark.id), marks.map((mark) => mark.at)],
+            )
+          : compiledSql(
+              `update "outbox" set "status" = 'sent', "sent_at" = "marks"."value" ->> '$.at', "claimed_until" = null from json_each(?) as "marks" where "outbox"."id" = "marks"."value" ->> '$.id' and "outbox"."status" <> 'sent' returning "outbox"."id"`,
+              [JSON.stringify(marks.map((mark) => ({ id: mark.id, at: mark.at })))],
+            ),
+      );
+    }).then(
+      (rows) => {
+        const changed = new Set(rows.map((row) => row.id));
+        for (const mark of marks) mark.resolve(changed.has(mark.id));
+      },
+      (error: unknown) => {
+        for (const mark of marks) mark.reject(error);
+      },
+    );
+  };
 
   const readReport = (
     build: (select: ReturnType<typeof selectReports>) => ReturnType<typeof selectReports>,
@@ -612,16 +642,21 @@ export function createQueryStorage(executor: StorageExecutor, creator: ReportCre
     },
 
     markOutboxSent: (id, at) =>
-      writeStatement(function* () {
-        const changed = yield* affectedRowsOf(
-          db
-            .updateTable('outbox')
-            .set({ status: 'sent', sent_at: at, claimed_until: null })
-            .where('id', '=', id)
-            .where('status', '!=', 'sent'),
-        );
-        return changed > 0;
-      }),
+      !sentMarks.some((mark) => mark.id === id)
+        ? markSentTogether(id, at)
+        : writeStatement(function* () {
+            // One per delivered notification: its SQL is compiled once.
+            const changed = yield* affectedRowsOfCompiled(
+              compileCached(db, 'outbox-sent', [at, id, 'sent'], () =>
+                db
+                  .updateTable('outbox')
+                  .set({ status: 'sent', sent_at: at, claimed_until: null })
+                  .where('id', '=', id)
+                  .where('status', '!=', 'sent'),
+              ),
+            );
+            return changed > 0;
+          }),
 
     markOutboxRetry: (id, workerId, nextAttemptAt, error) =>
       writeStatement(function* () {
@@ -816,7 +851,16 @@ export function createQueryStorage(executor: StorageExecutor, creator: ReportCre
         yield* rowsOf(db.selectNoFrom((expression) => expression.lit(1).as('one')));
       }),
 
-    writeStatistics: () => executor.statistics(),
+    writeStatistics() {
+      const counted = executor.statistics();
+      const creates = creator.statistics?.();
+      return creates === undefined
+        ? counted
+        : {
+            transactions: counted.transactions + creates.transactions,
+            units: counted.units + creates.units,
+          };
+    },
 
     close: () => executor.close(),
   };

@@ -357,3 +357,95 @@ describe('group commit on SQLite', () => {
     }
   });
 });
+
+describe('batched creates on PostgreSQL', () => {
+  it('writes creates arriving together in one statement, and a failing one fails alone', async () => {
+    const database = await createTestDatabase('postgres');
+    try {
+      const store = await database.openStorage();
+      const before = store.writeStatistics();
+      await Promise.all(
+        Array.from({ length: 100 }, () =>
+          store.createReport(newReportRequest({ hijriYear: 1412 })),
+        ),
+      );
+      const after = store.writeStatistics();
+      expect(after.units - before.units).toBe(100);
+      expect(after.transactions - before.transactions).toBeLessThanOrEqual(2);
+
+      // What one batch statement stored reads back exactly as built.
+      const requests = Array.from({ length: 10 }, (_, index) =>
+        newReportRequest({
+          hijriYear: 1414,
+          lat: 21.4225 + index / 7,
+          lng: 39.826_212_345_678_9,
+          areaCode: 'ajyad',
+          phone: '+966512345678',
+          ...(index % 2 === 0 ? { whatsappUserId: `wa-"${index}"\\` } : {}),
+          resolutionDueAt: '2030-01-01T00:00:00.000Z',
+          slaState: 'at_risk',
+          idempotency: {
+            scope: 'key-1',
+            key: `batch-${index}`,
+            requestHash: `hash-${index}`,
+            now: '2030-01-01T00:00:00.000Z',
+            expiresAt: '2999-01-01T00:00:00.000Z',
+          },
+        }),
+      );
+      const batchBefore = store.writeStatistics();
+      const written = await Promise.all(requests.map((request) => store.createReport(request)));
+      expect(store.writeStatistics().transactions - batchBefore.transactions).toBe(1);
+      expect(written.every((result) => result.kind === 'created')).toBe(true);
+      for (const request of requests) {
+        const built = request.built;
+        if (built === undefined) throw new Error('not built');
+        const { report } = built.write;
+        expect(await store.getReport(report.id)).toEqual({
+          report,
+          version: 1,
+          slaState: 'at_risk',
+          resolutionDueAt: '2030-01-01T00:00:00.000Z',
+        });
+        expect(await store.getTimeline(report.id)).toEqual(report.timeline);
+        expect(await store.getTrackingTokenHash(report.id)).toBe(built.trackingTokenHash);
+        expect(await store.listOutbox({ reportId: report.id })).toMatchObject(
+          built.outbox.map((row) => ({ ...row, status: 'pending', attempts: 0 })),
+        );
+        const again = await store.createReport({ ...request, build: () => built });
+        expect(again).toEqual({ kind: 'replayed', response: built.response });
+      }
+
+      const failing = newReportRequest({
+        hijriYear: 1413,
+        outbox: (report) => [
+          receivedOutboxRow(report),
+          { ...receivedOutboxRow(report), id: 'dup' },
+        ],
+      });
+      const results = await Promise.allSettled([
+        ...Array.from({ length: 20 }, () =>
+          store.createReport(newReportRequest({ hijriYear: 1413 })),
+        ),
+        store.createReport(failing),
+        ...Array.from({ length: 19 }, () =>
+          store.createReport(newReportRequest({ hijriYear: 1413 })),
+        ),
+      ]);
+      expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
+      const rows = await store.kysely
+        .selectFrom('reports')
+        .select(['sequence', 'number'])
+        .where('hijri_year', '=', 1413)
+        .execute();
+      expect(rows).toHaveLength(39);
+      // The failing create's number is a gap (sequences are not transactional), never a repeat.
+      expect(new Set(rows.map((row) => row.number)).size).toBe(39);
+      expect(await store.listOutbox({ reportId: failing.built?.write.report.id ?? '' })).toEqual(
+        [],
+      );
+    } finally {
+      await database.dispose();
+    }
+  });
+});

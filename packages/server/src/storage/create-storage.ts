@@ -69,6 +69,8 @@ async function openSqlite(url: string, options: StorageOptions): Promise<Storage
     database.pragma('synchronous = FULL');
     database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMilliseconds ?? 5000)}`);
     database.pragma('foreign_keys = ON');
+    // Statement and savepoint journals in memory: the WAL alone carries durability.
+    database.pragma('temp_store = MEMORY');
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
     await migrate(db);
     const executor = createSqliteExecutor(database, db, {
@@ -100,7 +102,12 @@ async function openPostgres(url: string, options: StorageOptions): Promise<Stora
     throw error;
   }
   const executor = createPostgresExecutor(db);
-  return createQueryStorage(executor, createPostgresReportCreator(executor));
+  return createQueryStorage(
+    executor,
+    createPostgresReportCreator(executor, {
+      runPrepared: (name, text, values) => pool.query({ name, text, values }),
+    }),
+  );
 }
 
 /** Advisory lock key of the migrations ("balagh" in ASCII, as a number). */

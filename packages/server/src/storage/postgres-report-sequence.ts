@@ -5,6 +5,8 @@ import type { Database } from './database-schema.js';
 export interface PostgresReportSequence {
   /** The next number of a year; never the same twice, across every process on the database. */
   next(hijriYear: number): Promise<number>;
+  /** `count` next numbers of a year, in ascending order, in one round trip. */
+  nextMany(hijriYear: number, count: number): Promise<number[]>;
 }
 
 interface Waiter {
@@ -78,6 +80,11 @@ export function createPostgresReportSequence(db: Kysely<Database>): PostgresRepo
   };
 
   return {
+    async nextMany(hijriYear, count) {
+      sequenceName(hijriYear);
+      if (count < 1) return [];
+      return await draw(hijriYear, count);
+    },
     next(hijriYear) {
       return new Promise<number>((resolve, reject) => {
         try {

@@ -11,7 +11,7 @@ export function encodeReportCursor(cursor: ReportCursor): string {
 /**
  * Decodes a cursor made by {@link encodeReportCursor}.
  *
- * @throws {@link ValidationError} `VALIDATION_FAILED` when the cursor was not made by it.
+ * @throws `ValidationError` `VALIDATION_FAILED` when the cursor was not made by it.
  */
 export function decodeReportCursor(cursor: string): ReportCursor {
   let value: unknown;

@@ -3,12 +3,15 @@ import type { Insertable, Selectable } from 'kysely';
 import { hashContact } from './contact-hash.js';
 import type { OutboxTable, ReportsTable, ReportTimelineTable } from './database-schema.js';
 import type {
+  IdempotencyInput,
+  NewReportRecord,
   OutboxInsert,
   OutboxRow,
   ReportSlaState,
   ReportWrite,
   StoredReport,
 } from './storage.js';
+import { type InsertShape, rowValues } from './storage-work.js';
 
 /** The columns of a report row that follow from its state (all but id, number and sequence). */
 export function reportStateColumns(write: ReportWrite) {
@@ -137,5 +140,123 @@ export function toOutboxRow(row: Selectable<OutboxTable>): OutboxRow {
     ...(row.sent_at === null ? {} : { sentAt: row.sent_at }),
     ...(row.claimed_by === null ? {} : { claimedBy: row.claimed_by }),
     ...(row.claimed_until === null ? {} : { claimedUntil: row.claimed_until }),
+  };
+}
+
+/** The inserts of a new report, as value arrays in their shapes' column order. */
+export interface NewReportRows {
+  readonly report: readonly unknown[];
+  readonly timeline: readonly (readonly unknown[])[];
+  readonly trackingToken: readonly unknown[];
+  readonly outbox: readonly (readonly unknown[])[];
+  readonly idempotency?: readonly unknown[];
+}
+
+/** Every column of `reports`, in the order of {@link NewReportRows.report}. */
+export const reportInsertShape: InsertShape = {
+  table: 'reports',
+  columns: [
+    'id',
+    'number',
+    'hijri_year',
+    'sequence',
+    'version',
+    'category_code',
+    'department_code',
+    'area_code',
+    'channel',
+    'language',
+    'status',
+    'priority',
+    'sla_policy_code',
+    'lat',
+    'lng',
+    'created_at',
+    'updated_at',
+    'resolution_due_at',
+    'resolved_at',
+    'sla_state',
+    'duplicate_of',
+    'reporter_phone_hash',
+    'reporter_whatsapp_hash',
+    'data',
+  ] satisfies (keyof ReportsTable)[],
+};
+
+/** Every column of `report_timeline`. */
+export const timelineInsertShape: InsertShape = {
+  table: 'report_timeline',
+  columns: ['report_id', 'position', 'at', 'entry'] satisfies (keyof ReportTimelineTable)[],
+};
+
+/** Every column of `tracking_tokens`. */
+export const trackingTokenInsertShape: InsertShape = {
+  table: 'tracking_tokens',
+  columns: ['report_id', 'token_hash'],
+};
+
+/** Every column of `outbox`. */
+export const outboxInsertShape: InsertShape = {
+  table: 'outbox',
+  columns: [
+    'id',
+    'report_id',
+    'report_number',
+    'kind',
+    'channel',
+    'recipient',
+    'language',
+    'variables',
+    'idempotency_key',
+    'status',
+    'attempts',
+    'next_attempt_at',
+    'last_error',
+    'created_at',
+    'sent_at',
+    'claimed_by',
+    'claimed_until',
+  ] satisfies (keyof OutboxTable)[],
+};
+
+/** Every column of `idempotency_keys`. */
+export const idempotencyInsertShape: InsertShape = {
+  table: 'idempotency_keys',
+  columns: ['scope', 'key', 'request_hash', 'report_id', 'response', 'created_at', 'expires_at'],
+};
+
+/** The rows of a new report (report, timeline, token hash, outbox, idempotency record). */
+export function newReportRows(
+  record: NewReportRecord,
+  hijriYear: number,
+  sequence: number,
+  idempotency: IdempotencyInput | undefined,
+): NewReportRows {
+  const { report } = record.write;
+  return {
+    report: rowValues(
+      newReportRow(record.write, hijriYear, sequence),
+      reportInsertShape.columns as (keyof ReportsTable)[],
+    ),
+    timeline: timelineRows(report.id, report.timeline.length, report.timeline).map((row) =>
+      rowValues(row, timelineInsertShape.columns as (keyof ReportTimelineTable)[]),
+    ),
+    trackingToken: [report.id, record.trackingTokenHash],
+    outbox: record.outbox.map((insert) =>
+      rowValues(outboxInsertRow(insert), outboxInsertShape.columns as (keyof OutboxTable)[]),
+    ),
+    ...(idempotency === undefined
+      ? {}
+      : {
+          idempotency: [
+            idempotency.scope,
+            idempotency.key,
+            idempotency.requestHash,
+            report.id,
+            JSON.stringify(record.response),
+            idempotency.now,
+            idempotency.expiresAt,
+          ],
+        }),
   };
 }

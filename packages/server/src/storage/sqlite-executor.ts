@@ -27,9 +27,15 @@ type Outcome =
  *
  * better-sqlite3 is synchronous, so a transaction is never open across an `await`: writes are
  * queued, and on the next turn of the event loop (or once `maximumBatch` are waiting) every
- * queued unit runs inside ONE `BEGIN IMMEDIATE … COMMIT`, each in its own SAVEPOINT, so that
- * one failing unit rolls back alone while the others commit together: one WAL fsync
- * (synchronous=FULL) for all of them. Queries are built with Kysely, compiled, and run through
+ * queued unit runs inside ONE `BEGIN IMMEDIATE … COMMIT`: one WAL fsync (synchronous=FULL) for
+ * all of them. The commit blocks the event loop, so requests arriving during its fsync wait in
+ * the sockets and form the next batch: the batch grows with the load, without a timer.
+ *
+ * Units first run one after the other without savepoints (a savepoint per unit costs as much
+ * as the unit's own statements). If any unit throws, the whole transaction rolls back and the
+ * batch runs again with each unit in its own SAVEPOINT, so that the failing unit rolls back
+ * alone while the others commit. A unit may therefore run twice; units are pure functions of
+ * the database (generators of queries), so only the second run counts. Queries run through
  * cached prepared statements.
  */
 export function createSqliteExecutor(
@@ -45,12 +51,17 @@ export function createSqliteExecutor(
   let units = 0;
   let closed = false;
 
-  const execute = (query: CompiledQuery): QueryResult<unknown> => {
-    let statement = statements.get(query.sql);
+  const statementOf = (sql: string): BetterSqlite3.Statement => {
+    let statement = statements.get(sql);
     if (statement === undefined) {
-      statement = database.prepare(query.sql);
-      statements.set(query.sql, statement);
+      statement = database.prepare(sql);
+      statements.set(sql, statement);
     }
+    return statement;
+  };
+
+  const execute = (query: CompiledQuery): QueryResult<unknown> => {
+    const statement = statementOf(query.sql);
     const parameters = query.parameters.map(toSqliteValue);
     if (statement.reader) return { rows: statement.all(...parameters) };
     const info = statement.run(...parameters);
@@ -64,33 +75,67 @@ export function createSqliteExecutor(
     return step.value;
   };
 
+  const control = (sql: string) => statementOf(sql).run();
+  // Some errors (a full disk, an I/O error) end the transaction by themselves.
+  const rollback = () => {
+    if (database.inTransaction) control('ROLLBACK');
+  };
+
+  /** Runs every unit without savepoints; answers `undefined` (rolled back) when one throws. */
+  const runOptimistically = (batch: readonly QueuedUnit[]): Outcome[] | undefined => {
+    const outcomes: Outcome[] = [];
+    for (const unit of batch) {
+      try {
+        outcomes.push({ ok: true, value: runSync(unit.work) });
+      } catch (error) {
+        rollback();
+        // Alone in the transaction, the unit has rolled back by itself; others run again.
+        return batch.length === 1 ? [{ ok: false, error }] : undefined;
+      }
+    }
+    return outcomes;
+  };
+
+  /** Runs every unit in its own savepoint: a failing unit rolls back alone. */
+  const runWithSavepoints = (batch: readonly QueuedUnit[]): Outcome[] => {
+    const outcomes: Outcome[] = [];
+    for (const unit of batch) {
+      control('SAVEPOINT unit');
+      try {
+        outcomes.push({ ok: true, value: runSync(unit.work) });
+        control('RELEASE unit');
+      } catch (error) {
+        control('ROLLBACK TO unit');
+        control('RELEASE unit');
+        outcomes.push({ ok: false, error });
+      }
+    }
+    return outcomes;
+  };
+
   const flush = (): void => {
     flushScheduled = false;
     const batch = queue;
     queue = [];
     if (batch.length === 0) return;
-    const outcomes: Outcome[] = [];
-    const runBatch = database.transaction(() => {
-      for (const unit of batch) {
-        // A nested better-sqlite3 transaction is a SAVEPOINT: a failing unit rolls back alone.
-        const savepoint = database.transaction(() => runSync(unit.work));
-        try {
-          outcomes.push({ ok: true, value: savepoint() });
-        } catch (error) {
-          outcomes.push({ ok: false, error });
-        }
-      }
-    });
+    let outcomes: Outcome[] | undefined;
     try {
-      runBatch.immediate();
+      control('BEGIN IMMEDIATE');
+      outcomes = runOptimistically(batch);
+      if (outcomes === undefined) {
+        control('BEGIN IMMEDIATE');
+        outcomes = runWithSavepoints(batch);
+      }
+      if (outcomes.some((outcome) => outcome.ok)) control('COMMIT');
+      else rollback();
     } catch (error) {
-      // The commit itself failed: nothing of the batch is durable.
+      // BEGIN or the commit itself failed: nothing of the batch is durable.
+      rollback();
       for (const unit of batch) unit.reject(error);
       return;
-    } finally {
-      transactions += 1;
-      units += batch.length;
     }
+    transactions += 1;
+    units += batch.length;
     batch.forEach((unit, index) => {
       const outcome = outcomes[index];
       if (outcome?.ok) unit.resolve(outcome.value);

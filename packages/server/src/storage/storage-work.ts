@@ -48,7 +48,7 @@ export function* affectedRowsOf(query: Compilable<unknown>): StorageWork<number>
   return Number(result.numAffectedRows ?? 0n);
 }
 
-const compiledSql = new WeakMap<Kysely<Database>, Map<string, string | false>>();
+const cachedSql = new WeakMap<Kysely<Database>, Map<string, string | false>>();
 
 /**
  * Compiles a query whose SQL depends only on `key`, once per Kysely instance: later calls reuse
@@ -63,13 +63,13 @@ export function compileCached(
   parameters: readonly unknown[],
   build: () => Compilable<unknown>,
 ): CompiledQuery {
-  let cache = compiledSql.get(db);
+  let cache = cachedSql.get(db);
   if (cache === undefined) {
     cache = new Map();
-    compiledSql.set(db, cache);
+    cachedSql.set(db, cache);
   }
   const sql = cache.get(key);
-  if (typeof sql === 'string') return CompiledQuery.raw(sql, [...parameters]);
+  if (typeof sql === 'string') return compiledSql(sql, parameters);
   const compiled = build().compile();
   if (sql === undefined) {
     const same =
@@ -121,4 +121,101 @@ export function* affectedRowsOfCompiled(query: CompiledQuery): StorageWork<numbe
 export function* rowsOfCompiled<R>(query: CompiledQuery): StorageWork<R[]> {
   const result = yield query;
   return result.rows as R[];
+}
+
+const emptyQuery = CompiledQuery.raw('');
+
+/**
+ * A compiled query from SQL text and its parameters, without Kysely's query building: for the
+ * hot write path, whose SQL is fixed (see {@link insertSql}).
+ */
+export function compiledSql(sql: string, parameters: readonly unknown[]): CompiledQuery {
+  return { query: emptyQuery.query, queryId: emptyQuery.queryId, sql, parameters };
+}
+
+const valuesSqlCache = new Map<string, string>();
+
+/**
+ * The `(…), (…)` list of an insert of `rowCount` rows of `columnCount` values each, in the
+ * dialect's placeholders (`?`, or `$n` from `firstParameter`); cached.
+ */
+export function valuesSql(
+  dialect: 'sqlite' | 'postgres',
+  columnCount: number,
+  rowCount: number,
+  firstParameter = 1,
+): string {
+  const key = `${dialect}|${columnCount}|${rowCount}|${firstParameter}`;
+  let sql = valuesSqlCache.get(key);
+  if (sql === undefined) {
+    const rows: string[] = [];
+    let parameter = firstParameter;
+    for (let row = 0; row < rowCount; row += 1) {
+      const placeholders: string[] = [];
+      for (let column = 0; column < columnCount; column += 1) {
+        placeholders.push(dialect === 'sqlite' ? '?' : `$${parameter}`);
+        parameter += 1;
+      }
+      rows.push(`(${placeholders.join(', ')})`);
+    }
+    sql = rows.join(', ');
+    valuesSqlCache.set(key, sql);
+  }
+  return sql;
+}
+
+/** `insert into "table" ("a", "b") values (…)` of `rowCount` rows, in the dialect's placeholders. */
+export function insertSql(
+  dialect: 'sqlite' | 'postgres',
+  table: string,
+  columns: readonly string[],
+  rowCount: number,
+  firstParameter = 1,
+): string {
+  return `insert into "${table}" (${columns.map((column) => `"${column}"`).join(', ')}) values ${valuesSql(
+    dialect,
+    columns.length,
+    rowCount,
+    firstParameter,
+  )}`;
+}
+
+/** A table and the columns its hot-path inserts give, in the order of their value arrays. */
+export interface InsertShape {
+  readonly table: keyof Database & string;
+  readonly columns: readonly string[];
+}
+
+const insertQueryCache = new WeakMap<InsertShape, Map<string, string>>();
+
+/**
+ * Compiles a plain insert of rows given as value arrays in the shape's column order (see
+ * {@link rowValues}), with SQL built once per shape, dialect and row count.
+ */
+export function compileRowsInsert(
+  dialect: 'sqlite' | 'postgres',
+  shape: InsertShape,
+  rows: readonly (readonly unknown[])[],
+): CompiledQuery {
+  let cache = insertQueryCache.get(shape);
+  if (cache === undefined) {
+    cache = new Map();
+    insertQueryCache.set(shape, cache);
+  }
+  const key = `${dialect}|${rows.length}`;
+  let sql = cache.get(key);
+  if (sql === undefined) {
+    sql = insertSql(dialect, shape.table, shape.columns, rows.length);
+    cache.set(key, sql);
+  }
+  return compiledSql(sql, rows.length === 1 ? (rows[0] ?? []) : rows.flat());
+}
+
+/** The values of a row in `columns` order, `null` for a missing one. */
+export function rowValues<T extends object>(row: T, columns: readonly (keyof T)[]): unknown[] {
+  const values = new Array<unknown>(columns.length);
+  for (let index = 0; index < columns.length; index += 1) {
+    values[index] = row[columns[index] as keyof T] ?? null;
+  }
+  return values;
 }

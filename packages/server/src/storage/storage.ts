@@ -103,8 +103,10 @@ export interface CreateReportRequest {
   readonly hijriYear: number;
   readonly idempotency?: IdempotencyInput;
   /**
-   * Builds the report from its per-year sequence number. Called once, synchronously, inside
-   * the write (on SQLite inside the group-commit transaction): do the async work before.
+   * Builds the report from its per-year sequence number, synchronously, inside the write (on
+   * SQLite inside the group-commit transaction): do the async work before. It may be called
+   * again with another number when the write is retried (on SQLite, when another unit of the
+   * same group commit failed), so it must only build, with no other effect.
    */
   build(sequence: number): NewReportRecord;
 }
@@ -225,9 +227,12 @@ export interface MediaRecord {
 
 /** Counters of the write path, to check group commit. */
 export interface WriteStatistics {
-  /** Transactions committed (or rolled back) by the write path: one fsync each on SQLite. */
+  /**
+   * Transactions committed (or rolled back) by the write path: one fsync each on SQLite. On
+   * PostgreSQL, also each statement that wrote creates (one per batch arriving together).
+   */
   readonly transactions: number;
-  /** Units of work run in those transactions. */
+  /** Units of work run in those transactions (on PostgreSQL, also creates written). */
   readonly units: number;
 }
 
@@ -241,7 +246,10 @@ export interface WriteStatistics {
 export interface Storage {
   /** Which database is behind it. */
   readonly dialect: 'sqlite' | 'postgres';
-  /** The Kysely instance, for diagnostics and tests; do not write through it. */
+  /**
+   * The Kysely instance, for diagnostics and tests; do not write through it.
+   * @internal
+   */
   readonly kysely: Kysely<Database>;
 
   /**

@@ -122,6 +122,29 @@ forEachDatabase('HTTP public routes', (getDatabase) => {
         422,
         'INVALID_PHONE',
       );
+      await expectProblem(
+        await api.call('/v1/reports', {
+          method: 'POST',
+          key: api.keys.integration,
+          json: validReportInput({ reporter: { phone: 'call me' } }),
+        }),
+        422,
+        'INVALID_PHONE',
+      );
+    });
+
+    it('takes a phone number as people write it and stores it in E.164', async () => {
+      const response = await api.call('/v1/reports', {
+        method: 'POST',
+        key: api.keys.integration,
+        json: validReportInput({ reporter: { phone: '٠٥١٢ ٣٤٥ ٦٧٨' } }),
+      });
+      expect(response.status).toBe(201);
+      const receipt = (await response.json()) as { id: string };
+      const staff = await api.call(`/v1/reports/${receipt.id}`, { key: api.keys.agent });
+      expect(((await staff.json()) as { reporter?: { phone?: string } }).reporter?.phone).toBe(
+        '+966512345678',
+      );
     });
 
     it('refuses malformed JSON, other media types, wrong types and unknown fields with 4xx problems', async () => {

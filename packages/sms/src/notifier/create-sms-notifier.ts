@@ -121,7 +121,7 @@ function isNotificationError(error: unknown): error is NotificationError {
  * `canDeliver` needs an E.164 phone and a reporter message kind (staff escalations are not
  * sent by SMS). The notifier never logs; phone numbers appear in no error or warning.
  *
- * @throws {@link ValidationError} from the factory when a segment budget is not a positive integer.
+ * @throws `ValidationError` from the factory when a segment budget is not a positive integer.
  * @example
  * ```ts
  * const notifier = createSmsNotifier({

@@ -8,7 +8,7 @@ export type WebhookFields = ReadonlyMap<string, string>;
  * JSON object, or a JSON array of objects (one receipt each). Keys keep their case; values
  * become strings.
  *
- * @throws {@link ValidationError} when a JSON body cannot be parsed.
+ * @throws `ValidationError` when a JSON body cannot be parsed.
  */
 export function readWebhookFields(body: string, contentType: string | null): WebhookFields[] {
   const trimmed = body.trim();

@@ -13,7 +13,7 @@ export const webhookTokenParameter = 'token';
  * (or, where headers can be set, send `X-Balagh-Webhook-Token: <secret>`). Without a configured
  * secret every call is refused: an unauthenticated webhook would let anybody close reports.
  *
- * @throws {@link BalaghError} `INVALID_SIGNATURE` when the secret is missing or wrong.
+ * @throws `BalaghError` `INVALID_SIGNATURE` when the secret is missing or wrong.
  */
 export function verifySharedSecret(
   request: Request,

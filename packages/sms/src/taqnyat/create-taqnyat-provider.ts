@@ -77,7 +77,7 @@ function numberList(value: unknown): string[] {
  * Retryable: network errors, timeouts, HTTP 429 and 5xx. Permanent: authentication (401, 403),
  * other 4xx, and rejected numbers.
  *
- * @throws {@link ValidationError} when the bearer token or sender is missing.
+ * @throws `ValidationError` when the bearer token or sender is missing.
  * @example
  * ```ts
  * const provider = createTaqnyatProvider({

@@ -107,7 +107,7 @@ function classifyRefusal(
  * and 5xx are retryable; an invalid or unreachable number (21211, 21614...), an opted-out or
  * filtered one (21610, 30007...) and authentication failures are not.
  *
- * @throws {@link ValidationError} when the account SID, auth token or sender is missing.
+ * @throws `ValidationError` when the account SID, auth token or sender is missing.
  * @example
  * ```ts
  * const provider = createTwilioProvider({

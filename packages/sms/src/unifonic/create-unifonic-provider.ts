@@ -111,7 +111,7 @@ function classifyRefusal(
  * 481–483), filtered content or an unregistered sender (`ER-07`, `ER-08`, HTTP 480) and
  * authentication failures (HTTP 401–403, 459).
  *
- * @throws {@link ValidationError} when `appSid` is missing.
+ * @throws `ValidationError` when `appSid` is missing.
  * @example
  * ```ts
  * const provider = createUnifonicProvider({

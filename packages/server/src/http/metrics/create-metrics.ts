@@ -86,11 +86,14 @@ export function createMetrics(): Metrics {
       increment(notifications, labelsText({ outcome, kind }));
     },
     observeRequest({ method, route, status, durationSeconds }) {
-      const labels = labelsText({ method, route, status_class: `${Math.floor(status / 100)}xx` });
-      let histogram = requestDurations.get(labels);
+      const statusClass = `${Math.floor(status / 100)}xx`;
+      // Found by a plain key on every request; the escaped label text is built once.
+      const key = `${method} ${route} ${statusClass}`;
+      let histogram = requestDurations.get(key);
       if (histogram === undefined) {
+        const labels = labelsText({ method, route, status_class: statusClass });
         histogram = { labels, counts: requestDurationBuckets.map(() => 0), sum: 0, count: 0 };
-        requestDurations.set(labels, histogram);
+        requestDurations.set(key, histogram);
       }
       const seconds = Number.isFinite(durationSeconds) && durationSeconds > 0 ? durationSeconds : 0;
       requestDurationBuckets.forEach((bound, index) => {

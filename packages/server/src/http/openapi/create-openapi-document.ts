@@ -6,7 +6,7 @@ import { problemSchema } from '../schemas/problem-schema.js';
 /** A JSON Schema or OpenAPI object, as plain JSON. */
 export type JsonObject = { [key: string]: unknown };
 
-/** Options of {@link createOpenApiDocument}. */
+/** Options of `createOpenApiDocument`. */
 export interface OpenApiDocumentOptions {
   /** `info.title`; "Balagh intake API" by default. */
   readonly title?: string;
@@ -27,7 +27,7 @@ const componentUri = (id: string): string => `#/components/schemas/${id}`;
  * answers as zod outputs (`io: 'output'`). Named schemas become `components.schemas`, referred
  * to with `$ref`; every error answer refers to the `Problem` schema.
  *
- * @throws {@link Error} when two different schemas share a name, or one name is both a request
+ * @throws `Error` when two different schemas share a name, or one name is both a request
  * and a response schema (the two would convert differently).
  * @example
  * ```ts

@@ -54,7 +54,7 @@ interface Bucket {
  * which bounds the total at (processes × limit) — enough against a runaway client; put a
  * shared limiter at the proxy for anything stricter.
  *
- * @throws {@link RangeError} when a limit has a non-positive capacity or refill rate.
+ * @throws `RangeError` when a limit has a non-positive capacity or refill rate.
  * @example
  * ```ts
  * const limiter = createRateLimiter({ perAddress: { capacity: 5, refillPerSecond: 0.1 } });

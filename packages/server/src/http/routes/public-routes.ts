@@ -6,10 +6,10 @@ import {
   type Language,
   parseReportNumber,
   publicReportStatusSchema,
-  reportInputSchema,
   reportReceiptSchema,
 } from '@balagh/core';
 import * as z from 'zod/mini';
+import { markParsedReportInput } from '../../service/parsed-report-input.js';
 import type { ApiKeyRole, StaffReport } from '../../service/report-service.js';
 import { readReportPathRef } from '../report-ref.js';
 import { type AnyRouteSpec, defineRoute, named, reply } from '../route-spec.js';
@@ -20,6 +20,7 @@ import {
   reopenBodySchema,
   reportRefParamsSchema,
   reportStatusQuerySchema,
+  reportSubmissionSchema,
 } from '../schemas/public-request-schemas.js';
 import {
   categoryListSchema,
@@ -91,7 +92,7 @@ export function publicRoutes(options: PublicRoutesOptions): AnyRouteSpec[] {
       headers: createReportHeadersSchema,
       body: {
         kind: 'json',
-        schema: named('ReportInput', reportInputSchema),
+        schema: named('ReportInput', reportSubmissionSchema),
         description: 'The report.',
       },
       responses: {
@@ -115,14 +116,20 @@ export function publicRoutes(options: PublicRoutesOptions): AnyRouteSpec[] {
       handle: async ({ service, body, headers, context }) => {
         const actorService = required(service);
         const submitOptions = {
-          signal: context.req.raw.signal,
+          // Created only when read: a signal costs an AbortController on every create.
+          get signal() {
+            return context.req.raw.signal;
+          },
           ...(headers['idempotency-key'] === undefined
             ? {}
             : { idempotencyKey: headers['idempotency-key'] }),
         };
+        // Parsed with reportSubmissionSchema (ReportInput, the phone as typed): once the service
+        // has put the phone in E.164 it is a valid ReportInput, not to be parsed again.
+        const input = markParsedReportInput(body);
         const created = staffChannels.has(body.channel)
-          ? await actorService.createOnBehalf(body, submitOptions)
-          : await actorService.submitReport(body, submitOptions);
+          ? await actorService.createOnBehalf(input, submitOptions)
+          : await actorService.submitReport(input, submitOptions);
         return reply(201, created, {
           location: `/v1/reports/${created.number}`,
           ...(wasReplayed(created) ? { 'idempotent-replayed': 'true' } : {}),

@@ -1,3 +1,4 @@
+import { reporterSchema, reportInputSchema } from '@balagh/core';
 import * as z from 'zod/mini';
 import {
   closureCodeTextSchema,
@@ -48,4 +49,17 @@ export const idempotencyKeySchema = z
 export const createReportHeadersSchema = z.object({
   /** Makes the creation safe to retry: the same key and body answer the same receipt. */
   'idempotency-key': z.optional(idempotencyKeySchema),
+});
+
+/**
+ * Schema of the body of `POST /v1/reports`: core's `ReportInput`, except that the reporter's
+ * phone may be written as people write it (`0512345678`, `00966…`, Arabic-Indic digits). The
+ * service puts it in E.164 and refuses what is no phone number with `422 INVALID_PHONE`.
+ */
+export const reportSubmissionSchema = z.extend(reportInputSchema, {
+  reporter: z.optional(
+    z.extend(reporterSchema, {
+      phone: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))),
+    }),
+  ),
 });
