@@ -93,7 +93,8 @@ const batchShapes: readonly [
 /**
  * One SQL text for any number of creates: each table's rows come as one JSON array of value
  * arrays (in the shape's column order), taken apart by PostgreSQL. `JSON.stringify` is far
- * cheaper in Node than `pg`'s escaping of a text array element by element.
+ * cheaper in Node than `pg`'s escaping of a text array element by element; `jsonb` is parsed
+ * once, where `json`'s `->>` parses the row again for every column (twice the server's CPU).
  */
 const batchSql = (() => {
   const ctes = batchShapes.map(([name, shape, , returning], index) => {
@@ -101,13 +102,13 @@ const batchSql = (() => {
       (column, position) => `("row" ->> ${position})::${nonTextColumns[column] ?? 'text'}`,
     );
     const columns = shape.columns.map((column) => `"${column}"`).join(', ');
-    return `"${name}" as (insert into "${shape.table}" (${columns}) select ${values.join(', ')} from json_array_elements($${index + 1}::json) as "rows"("row") returning "${returning}")`;
+    return `"${name}" as (insert into "${shape.table}" (${columns}) select ${values.join(', ')} from jsonb_array_elements($${index + 1}::jsonb) as "rows"("row") returning "${returning}")`;
   });
   return `with ${ctes.join(', ')} select 1 as "created"`;
 })();
 
 /** Name of the prepared batch statement; a new SQL text needs a new name. */
-const batchStatementName = 'balagh_create_reports_2';
+const batchStatementName = 'balagh_create_reports_3';
 
 /** The one statement of many creates; its SQL never changes, whatever their number. */
 function batchStatement(creates: readonly NewReportRows[]): CompiledQuery {
@@ -245,10 +246,7 @@ export function createPostgresReportCreator(
       }
     });
     if (built.length === 0) return;
-    if (built.length === 1) {
-      await settle(built[0] as BuiltCreate, writeOne(built[0] as BuiltCreate));
-      return;
-    }
+    // Even one create goes through the prepared batch statement: no parsing, no planning.
     try {
       const statement = batchStatement(built.map((create) => create.rows));
       if (options.runPrepared === undefined) await run(statement);
