@@ -74,6 +74,42 @@ describe('createLocalFileNotifier', () => {
       .filter((line) => line.includes('"kind"'));
     expect(keys.filter((line) => line.includes('report-1:resolved:3'))).toHaveLength(1);
     expect(keys.filter((line) => line.includes('report-1:closed:4'))).toHaveLength(1);
+    // The line after the torn one starts on a line of its own.
+    const closed = keys.find((line) => line.includes('report-1:closed:4')) ?? '';
+    expect((JSON.parse(closed) as LocalNotificationRecord).kind).toBe('closed');
+  });
+
+  it('appends many notifications sent at once, each exactly once and whole', async () => {
+    const notifier = createLocalFileNotifier({ path });
+    const sent = Array.from({ length: 300 }, (_, index) =>
+      resolvedNotification({
+        id: `notification-${index}`,
+        idempotencyKey: `report-${index}:resolved:3`,
+      }),
+    );
+    // Each one twice at the same time, as a retry racing the first try would.
+    const receipts = await Promise.all([...sent, ...sent].map((item) => notifier.send(item)));
+    expect(receipts.slice(300).map((receipt) => receipt.providerMessageId)).toEqual(
+      receipts.slice(0, 300).map((receipt) => receipt.providerMessageId),
+    );
+    const records = await lines();
+    expect(records).toHaveLength(300);
+    expect(new Set(records.map((record) => record.idempotencyKey)).size).toBe(300);
+  });
+
+  it('fails every waiting notification as retryable when the file cannot be written', async () => {
+    // The file's folder is a file: nothing can be created under it.
+    await appendFile(join(directory, 'nested'), 'not a folder', 'utf8');
+    const notifier = createLocalFileNotifier({ path });
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((index) =>
+        notifier.send(resolvedNotification({ idempotencyKey: `report-${index}:resolved:3` })),
+      ),
+    );
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      expect((result as PromiseRejectedResult).reason).toMatchObject({ retryable: true });
+    }
   });
 
   it('delivers staff escalations as plain text', async () => {

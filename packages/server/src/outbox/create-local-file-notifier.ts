@@ -68,8 +68,14 @@ export function createLocalFileNotifier(options: LocalFileNotifierOptions): Noti
   const path = resolve(options.path);
   const clock = options.clock ?? Date.now;
   let written: Promise<Map<string, string>> | undefined;
-  // Writes go one at a time so that the check for an existing key and the append cannot interleave.
-  let queue: Promise<unknown> = Promise.resolve();
+  /** Receipts of notifications whose line is waiting to be appended, by idempotency key. */
+  const inFlight = new Map<string, Promise<NotificationReceipt>>();
+  let pending: PendingLine[] = [];
+  let appending = false;
+  let folderExists = false;
+  // A crash in the middle of an append can leave a line without its end: the next line must
+  // not be glued to it.
+  let endsMidLine = false;
 
   const load = async (): Promise<Map<string, string>> => {
     const keys = new Map<string, string>();
@@ -79,6 +85,7 @@ export function createLocalFileNotifier(options: LocalFileNotifierOptions): Noti
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+    endsMidLine = text !== '' && !text.endsWith('\n');
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
       try {
@@ -91,6 +98,34 @@ export function createLocalFileNotifier(options: LocalFileNotifierOptions): Noti
       }
     }
     return keys;
+  };
+
+  /**
+   * Appends every waiting line, the lines that came in during one append together in the next:
+   * one open and write per batch rather than per notification, under a dispatcher's load.
+   */
+  const appendPending = async (keys: Map<string, string>): Promise<void> => {
+    appending = true;
+    while (pending.length > 0) {
+      const batch = pending;
+      pending = [];
+      try {
+        if (!folderExists) {
+          await mkdir(dirname(path), { recursive: true });
+          folderExists = true;
+        }
+        // One append of whole lines: O_APPEND keeps lines of several processes apart.
+        const lines = batch.map((line) => line.text).join('');
+        await appendFile(path, endsMidLine ? `\n${lines}` : lines, 'utf8');
+        endsMidLine = false;
+        for (const line of batch) keys.set(line.idempotencyKey, line.notificationId);
+        for (const line of batch) line.settle(undefined);
+      } catch (error) {
+        folderExists = false;
+        for (const line of batch) line.settle(ioError(error));
+      }
+    }
+    appending = false;
   };
 
   const write = async (notification: Notification): Promise<NotificationReceipt> => {
@@ -119,25 +154,40 @@ export function createLocalFileNotifier(options: LocalFileNotifierOptions): Noti
       variables: notification.variables,
       attempt: notification.attempt + 1,
     };
-    try {
-      await mkdir(dirname(path), { recursive: true });
-      // One append of one whole line: O_APPEND keeps lines of several processes apart.
-      await appendFile(path, `${JSON.stringify(record)}\n`, 'utf8');
-    } catch (error) {
-      throw ioError(error);
-    }
-    keys.set(notification.idempotencyKey, notification.id);
+    const failure = await new Promise<NotificationError | undefined>((settle) => {
+      pending.push({
+        text: `${JSON.stringify(record)}\n`,
+        idempotencyKey: notification.idempotencyKey,
+        notificationId: notification.id,
+        settle,
+      });
+      if (!appending) void appendPending(keys);
+    });
+    if (failure !== undefined) throw failure;
     return { deliveredVia: 'local-file', providerMessageId: notification.id };
   };
 
   return {
     canDeliver: () => true,
     send(notification) {
-      const result = queue.then(() => write(notification));
-      queue = result.catch(() => undefined);
-      return result;
+      // The same key sent again while its line waits shares that line: the file holds it once.
+      const waiting = inFlight.get(notification.idempotencyKey);
+      if (waiting !== undefined) return waiting;
+      const receipt = write(notification);
+      inFlight.set(notification.idempotencyKey, receipt);
+      const forget = () => inFlight.delete(notification.idempotencyKey);
+      receipt.then(forget, forget);
+      return receipt;
     },
   };
+}
+
+/** A line waiting for the next append, and how to tell its sender how that went. */
+interface PendingLine {
+  readonly text: string;
+  readonly idempotencyKey: string;
+  readonly notificationId: string;
+  readonly settle: (failure: NotificationError | undefined) => void;
 }
 
 function render(notification: Notification, timeZone: string | undefined): string {

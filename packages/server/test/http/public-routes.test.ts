@@ -73,6 +73,38 @@ forEachDatabase('HTTP public routes', (getDatabase) => {
       await expectProblem(basic, 401, 'UNAUTHENTICATED');
     });
 
+    it('answers 304 to a revalidation with the current ETag, per language', async () => {
+      const first = await api.call('/v1/categories?lang=en', { key: api.keys.integration });
+      const etag = first.headers.get('etag') ?? '';
+      expect(etag).toMatch(/^"[\w-]{22}"$/);
+      expect(first.headers.get('cache-control')).toBe('private, max-age=300');
+      const again = await api.call('/v1/categories?lang=en', { key: api.keys.integration });
+      expect(again.headers.get('etag')).toBe(etag);
+      expect(await again.json()).toEqual(await first.json());
+
+      for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`]) {
+        const revalidated = await api.call('/v1/categories?lang=en', {
+          key: api.keys.integration,
+          headers: { 'if-none-match': ifNoneMatch },
+        });
+        expect(revalidated.status).toBe(304);
+        expect(await revalidated.text()).toBe('');
+        expect(revalidated.headers.get('etag')).toBe(etag);
+      }
+      const urdu = await api.call('/v1/categories?lang=ur', {
+        key: api.keys.integration,
+        headers: { 'if-none-match': etag },
+      });
+      expect(urdu.status).toBe(200);
+      expect(urdu.headers.get('etag')).not.toBe(etag);
+      // A revalidation still needs a key.
+      await expectProblem(
+        await api.call('/v1/categories?lang=en', { headers: { 'if-none-match': etag } }),
+        401,
+        'UNAUTHENTICATED',
+      );
+    });
+
     it('refuses an unknown query parameter', async () => {
       await expectProblem(
         await api.call('/v1/categories?language=en', { key: api.keys.integration }),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   attachmentContentTypes,
   attachmentSchema,
@@ -40,6 +41,35 @@ export interface PublicRoutesOptions {
 
 const staffChannels = new Set(['call_center', 'field_officer']);
 
+/** How long an app (not a shared cache: the request carries a key) may reuse a category list. */
+const categoryCacheControl = 'private, max-age=300';
+
+const cacheHeaders = {
+  etag: { description: 'Identifies this version of the list.', schema: z.string() },
+  'cache-control': { description: `\`${categoryCacheControl}\``, schema: z.string() },
+} as const;
+
+/** A JSON body serialised once, with its entity tag. */
+interface SerializedBody {
+  readonly text: string;
+  readonly etag: string;
+}
+
+function serializedBody(value: unknown): SerializedBody {
+  const text = JSON.stringify(value);
+  const digest = createHash('sha256').update(text, 'utf8').digest('base64url');
+  return { text, etag: `"${digest.slice(0, 22)}"` };
+}
+
+/** Tells whether an `If-None-Match` header names this entity tag (weakly, as RFC 9110 asks). */
+function matchesEntityTag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
 /** Named schemas of the public routes, shared with the OpenAPI document. */
 const receipt = named('ReportReceipt', reportReceiptSchema);
 const publicStatus = named('PublicReportStatus', publicReportStatusSchema);
@@ -49,6 +79,9 @@ const publicStatus = named('PublicReportStatus', publicReportStatusSchema);
  * and tracking token, confirm, reopen and media upload.
  */
 export function publicRoutes(options: PublicRoutesOptions): AnyRouteSpec[] {
+  // The taxonomy of a running service never changes: each language's list is serialised once
+  // and then answered as is, with an ETag so that apps and caches can revalidate for nothing.
+  const categoryLists = new Map<Language, SerializedBody>();
   return [
     defineRoute({
       method: 'get',
@@ -61,7 +94,15 @@ export function publicRoutes(options: PublicRoutesOptions): AnyRouteSpec[] {
       access: 'any',
       query: categoriesQuerySchema,
       responses: {
-        200: { description: 'The categories.', schema: named('CategoryList', categoryListSchema) },
+        200: {
+          description: 'The categories.',
+          schema: named('CategoryList', categoryListSchema),
+          headers: cacheHeaders,
+        },
+        304: {
+          description: 'The list named in `If-None-Match` is still the current one.',
+          headers: cacheHeaders,
+        },
       },
       problems: [],
       handle: async ({ service, query, context }) => {
@@ -70,10 +111,26 @@ export function publicRoutes(options: PublicRoutesOptions): AnyRouteSpec[] {
           context.req.header('accept-language'),
           options.defaultLanguage,
         );
-        const categories = await required(service).listCategories(language, {
-          signal: context.req.raw.signal,
+        let list = categoryLists.get(language);
+        if (list === undefined) {
+          const categories = await required(service).listCategories(language, {
+            signal: context.req.raw.signal,
+          });
+          list = serializedBody({ language, categories });
+          categoryLists.set(language, list);
+        }
+        const headers = {
+          etag: list.etag,
+          'cache-control': categoryCacheControl,
+          vary: 'accept-language',
+        };
+        if (matchesEntityTag(context.req.header('if-none-match'), list.etag)) {
+          return new Response(null, { status: 304, headers });
+        }
+        return new Response(list.text, {
+          status: 200,
+          headers: { ...headers, 'content-type': 'application/json; charset=utf-8' },
         });
-        return reply(200, { language, categories });
       },
     }),
     defineRoute({
