@@ -1,21 +1,41 @@
 import { NotificationError } from '@balagh/core';
 import ky, { TimeoutError } from 'ky';
 
-/** A request to a provider's HTTP API. */
+/**
+ * Milliseconds a provider call may take before it is given up as timed out, when the adapter's
+ * options set no `timeoutMs`.
+ *
+ * @internal
+ */
+export const defaultProviderTimeoutMs = 10_000;
+
+/**
+ * A request to a provider's HTTP API. The optional members take `undefined` so that an adapter
+ * can hand its options and the send options over as they are.
+ *
+ * @internal
+ */
 export interface ProviderRequest {
   /** Adapter name, for errors. */
   readonly provider: string;
   readonly url: string;
   readonly body: URLSearchParams | string;
   readonly headers: Readonly<Record<string, string>>;
-  /** Milliseconds before the request is given up as timed out. */
-  readonly timeoutMs: number;
-  readonly signal?: AbortSignal;
+  /**
+   * Milliseconds before the request is given up as timed out; default
+   * {@link defaultProviderTimeoutMs}.
+   */
+  readonly timeoutMs?: number | undefined;
+  readonly signal?: AbortSignal | undefined;
   /** A `fetch` to use instead of the global one. */
-  readonly fetch?: typeof fetch;
+  readonly fetch?: typeof fetch | undefined;
 }
 
-/** A provider's answer: its status, headers and body (parsed when it is JSON). */
+/**
+ * A provider's answer: its status, headers and body (parsed when it is JSON).
+ *
+ * @internal
+ */
 export interface ProviderAnswer {
   readonly status: number;
   readonly headers: Headers;
@@ -27,6 +47,8 @@ export interface ProviderAnswer {
  * POSTs to a provider without retrying (the outbox retries, with backoff, across restarts) and
  * answers whatever HTTP status came back. Network failures and timeouts become retryable
  * `NotificationError`s.
+ *
+ * @internal
  */
 export async function callProvider(request: ProviderRequest): Promise<ProviderAnswer> {
   let response: Response;
@@ -34,7 +56,7 @@ export async function callProvider(request: ProviderRequest): Promise<ProviderAn
     response = await ky.post(request.url, {
       body: request.body,
       headers: request.headers,
-      timeout: request.timeoutMs,
+      timeout: request.timeoutMs ?? defaultProviderTimeoutMs,
       retry: 0,
       throwHttpErrors: false,
       ...(request.signal === undefined ? {} : { signal: request.signal }),

@@ -5,6 +5,8 @@ const localTimePattern = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})(\.\d{1,3})
  * `yyyy-mm-dd hh:mm:ss[.sss]` at the given UTC offset (`+03:00`).
  *
  * @returns `undefined` when absent or unreadable.
+ *
+ * @internal
  */
 export function parseProviderTime(text: string | undefined, offset: string): string | undefined {
   if (text === undefined) return undefined;

@@ -1,7 +1,11 @@
 import { NotificationError } from '@balagh/core';
 import { redactPhoneNumbers } from './redact-phone-numbers.js';
 
-/** What an adapter knows about a refused request. */
+/**
+ * What an adapter knows about a refused request.
+ *
+ * @internal
+ */
 export interface ProviderRefusal {
   /** Adapter name, `twilio`... */
   readonly provider: string;
@@ -22,12 +26,18 @@ export interface ProviderRefusal {
 /**
  * Tells whether an HTTP status is worth retrying: request timeout (408), too early (425), too
  * many requests (429) and every 5xx. Other statuses say the request itself is wrong.
+ *
+ * @internal
  */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 425 || status === 429 || status >= 500;
 }
 
-/** Builds the `NotificationError` for an answer the provider refused. */
+/**
+ * Builds the `NotificationError` for an answer the provider refused.
+ *
+ * @internal
+ */
 export function providerRefusal(refusal: ProviderRefusal): NotificationError {
   const retryable = refusal.retryable ?? isRetryableStatus(refusal.status);
   const code = refusal.providerCode === undefined ? '' : `, code ${refusal.providerCode}`;
@@ -54,6 +64,8 @@ export function providerRefusal(refusal: ProviderRefusal): NotificationError {
  * Reads a `Retry-After` header (seconds, or an HTTP date) as milliseconds from `now`.
  *
  * @returns `undefined` when the header is absent or unreadable.
+ *
+ * @internal
  */
 export function parseRetryAfter(header: string | null, now: number): number | undefined {
   if (header === null || header.trim() === '') return undefined;

@@ -1,6 +1,10 @@
 import { ValidationError } from '@balagh/core';
 
-/** The flat fields of a webhook call, whatever way they were encoded. */
+/**
+ * The flat fields of a webhook call, whatever way they were encoded.
+ *
+ * @internal
+ */
 export type WebhookFields = ReadonlyMap<string, string>;
 
 /**
@@ -9,6 +13,8 @@ export type WebhookFields = ReadonlyMap<string, string>;
  * become strings.
  *
  * @throws `ValidationError` when a JSON body cannot be parsed.
+ *
+ * @internal
  */
 export function readWebhookFields(body: string, contentType: string | null): WebhookFields[] {
   const trimmed = body.trim();
@@ -45,7 +51,11 @@ export function readWebhookFields(body: string, contentType: string | null): Web
   });
 }
 
-/** Reads the first present field among several spellings, ignoring case. */
+/**
+ * Reads the first present field among several spellings, ignoring case.
+ *
+ * @internal
+ */
 export function pickField(fields: WebhookFields, ...names: readonly string[]): string | undefined {
   for (const name of names) {
     const exact = fields.get(name);

@@ -3,6 +3,8 @@ const encoder = new TextEncoder();
 /**
  * Compares two secrets in time that depends on their lengths only, not on where they first
  * differ, so a webhook token cannot be guessed one character at a time.
+ *
+ * @internal
  */
 export function timingSafeEqual(presented: string, expected: string): boolean {
   const left = encoder.encode(presented);

@@ -14,6 +14,8 @@ export const webhookTokenParameter = 'token';
  * secret every call is refused: an unauthenticated webhook would let anybody close reports.
  *
  * @throws `BalaghError` `INVALID_SIGNATURE` when the secret is missing or wrong.
+ *
+ * @internal
  */
 export function verifySharedSecret(
   request: Request,

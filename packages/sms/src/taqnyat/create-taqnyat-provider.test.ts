@@ -1,6 +1,13 @@
-import { isBalaghError, type NotificationError } from '@balagh/core';
-import { HttpResponse, http } from 'msw';
+import { HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
+import {
+  answerJson,
+  captureRequests,
+  deliveryReportRequest,
+  sendFailure,
+  testClock,
+  testWebhookSecret,
+} from '../../test/support/adapter-test-kit.js';
 import { useProviderApi } from '../../test/support/provider-api.js';
 import { createTaqnyatProvider } from './create-taqnyat-provider.js';
 
@@ -9,8 +16,8 @@ const server = useProviderApi();
 const provider = createTaqnyatProvider({
   bearerToken: 'test-bearer-token',
   sender: 'Makkah-Amanah',
-  webhookSecret: 'dlr-secret',
-  clock: () => Date.parse('2026-11-27T10:00:00.000Z'),
+  webhookSecret: testWebhookSecret,
+  clock: testClock,
 });
 const message = {
   to: '+966512345678',
@@ -30,100 +37,64 @@ const acceptedAnswer = {
   rejected: '[]',
 };
 
-async function sendFailure(): Promise<NotificationError> {
-  try {
-    await provider.send(message);
-  } catch (error) {
-    if (isBalaghError(error, 'PROVIDER_ERROR')) return error as NotificationError;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
-}
-
 describe('createTaqnyatProvider', () => {
   it('posts JSON with a bearer token and reads the message id and segments', async () => {
-    let received: { body: unknown; authorization: string | null } | undefined;
-    server.use(
-      http.post(endpoint, async ({ request }) => {
-        received = {
-          body: await request.json(),
-          authorization: request.headers.get('authorization'),
-        };
-        return HttpResponse.json(acceptedAnswer, { status: 201 });
-      }),
+    const sent = captureRequests(server, endpoint, () =>
+      HttpResponse.json(acceptedAnswer, { status: 201 }),
     );
     await expect(provider.send(message)).resolves.toEqual({
       providerMessageId: '5452899970',
       segments: 1,
     });
-    expect(received).toEqual({
+    const received = sent.at(-1);
+    expect({
+      body: JSON.parse(received?.body ?? 'null'),
+      authorization: received?.headers.get('authorization'),
+    }).toEqual({
       body: { recipients: ['966512345678'], body: message.body, sender: 'Makkah-Amanah' },
       authorization: 'Bearer test-bearer-token',
     });
   });
 
   it('treats a rejected recipient as permanent', async () => {
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json(
-          { ...acceptedAnswer, accepted: '[]', rejected: '[966512345678,]' },
-          { status: 201 },
-        ),
-      ),
+    answerJson(
+      server,
+      endpoint,
+      { ...acceptedAnswer, accepted: '[]', rejected: '[966512345678,]' },
+      { status: 201 },
     );
-    expect(await sendFailure()).toMatchObject({
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: false,
       details: { reason: 'invalid_number' },
     });
   });
 
   it('treats bad credentials as permanent and throttling or server errors as retryable', async () => {
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json(
-          { statusCode: 401, message: 'invalid credentials information' },
-          { status: 401 },
-        ),
-      ),
-    );
-    expect(await sendFailure()).toMatchObject({
+    const taqnyatError = (status: number, text: string) =>
+      answerJson(server, endpoint, { statusCode: status, message: text }, { status });
+    taqnyatError(401, 'invalid credentials information');
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: false,
       details: { reason: 'authentication' },
     });
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json({ statusCode: 429, message: 'Too many requests' }, { status: 429 }),
-      ),
-    );
-    expect(await sendFailure()).toMatchObject({
+    taqnyatError(429, 'Too many requests');
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: true,
       details: { reason: 'throttled' },
     });
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json({ statusCode: 500, message: 'error' }, { status: 500 }),
-      ),
-    );
-    expect(await sendFailure()).toMatchObject({ retryable: true });
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json({ statusCode: 400, message: 'sender is not active' }, { status: 400 }),
-      ),
-    );
-    expect(await sendFailure()).toMatchObject({ retryable: false });
+    taqnyatError(500, 'error');
+    expect(await sendFailure(provider, message)).toMatchObject({ retryable: true });
+    taqnyatError(400, 'sender is not active');
+    expect(await sendFailure(provider, message)).toMatchObject({ retryable: false });
   });
 
   it('reads a batch of delivery reports guarded by the shared secret', async () => {
-    const request = new Request(
-      'https://balagh.example.org/webhooks/sms/taqnyat?token=dlr-secret',
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify([
-          { messageId: 5452899970, status: 'delivered', timestamp: '2026-11-27 13:00:02' },
-          { msgId: '5452899971', status: 'UNDELIV', errorCode: '1' },
-        ]),
-      },
+    const request = deliveryReportRequest(
+      'taqnyat',
+      JSON.stringify([
+        { messageId: 5452899970, status: 'delivered', timestamp: '2026-11-27 13:00:02' },
+        { msgId: '5452899971', status: 'UNDELIV', errorCode: '1' },
+      ]),
     );
     await expect(provider.parseDeliveryReceipt?.(request)).resolves.toEqual([
       { providerMessageId: '5452899970', status: 'delivered', at: '2026-11-27T10:00:02.000Z' },
@@ -137,21 +108,15 @@ describe('createTaqnyatProvider', () => {
   });
 
   it('refuses a delivery report without the secret and a malformed one with it', async () => {
-    const unsigned = new Request('https://balagh.example.org/webhooks/sms/taqnyat', {
-      method: 'POST',
-      body: JSON.stringify({ messageId: 1, status: 'delivered' }),
-    });
+    const unsigned = deliveryReportRequest(
+      'taqnyat',
+      JSON.stringify({ messageId: 1, status: 'delivered' }),
+      { query: '' },
+    );
     await expect(provider.parseDeliveryReceipt?.(unsigned)).rejects.toMatchObject({
       code: 'INVALID_SIGNATURE',
     });
-    const malformed = new Request(
-      'https://balagh.example.org/webhooks/sms/taqnyat?token=dlr-secret',
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: '{"messageId": ',
-      },
-    );
+    const malformed = deliveryReportRequest('taqnyat', '{"messageId": ');
     await expect(provider.parseDeliveryReceipt?.(malformed)).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
     });

@@ -1,10 +1,13 @@
-import { NotificationError, ValidationError } from '@balagh/core';
+import { acceptedSendResult } from '../provider/accepted-send-result.js';
+import { asRecord } from '../provider/as-record.js';
 import { callProvider } from '../provider/call-provider.js';
-import { parseProviderTime } from '../provider/parse-provider-time.js';
-import { parseRetryAfter, providerRefusal } from '../provider/provider-failure.js';
-import { pickField, readWebhookFields } from '../provider/read-webhook-fields.js';
-import type { DeliveryReceipt, DeliveryStatus, SmsProvider } from '../provider/sms-provider.js';
-import { verifySharedSecret } from '../provider/verify-shared-secret.js';
+import type { RefusalRule } from '../provider/classify-refusal.js';
+import { createDeliveryReportParser } from '../provider/create-delivery-report-parser.js';
+import { providerRefusal } from '../provider/provider-failure.js';
+import { providerUrl } from '../provider/provider-url.js';
+import { refusedAnswer } from '../provider/refused-answer.js';
+import { requireOptions } from '../provider/require-options.js';
+import type { DeliveryStatus, SmsProvider } from '../provider/sms-provider.js';
 
 /** Options of {@link createTaqnyatProvider}. */
 export interface TaqnyatProviderOptions {
@@ -30,6 +33,13 @@ export interface TaqnyatProviderOptions {
 }
 
 const provider = 'taqnyat';
+const label = 'Taqnyat';
+
+/** Why Taqnyat refuses a message; other refusals are classified by status (5xx retry, 4xx not). */
+const refusalRules: readonly RefusalRule[] = [
+  { reason: 'authentication', retryable: false, statuses: [401, 403] },
+  { reason: 'throttled', retryable: true, statuses: [429] },
+];
 
 const statusByTaqnyatStatus: Readonly<Record<string, DeliveryStatus>> = {
   queued: 'queued',
@@ -46,10 +56,6 @@ const statusByTaqnyatStatus: Readonly<Record<string, DeliveryStatus>> = {
   rejected: 'failed',
   rejectd: 'failed',
 };
-
-function record(value: unknown): Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
 
 /** Reads Taqnyat's `"[966500000000,]"` lists (a string, not JSON) as digit strings. */
 function numberList(value: unknown): string[] {
@@ -88,18 +94,9 @@ function numberList(value: unknown): string[] {
  * ```
  */
 export function createTaqnyatProvider(options: TaqnyatProviderOptions): SmsProvider {
-  const issues = [
-    ...(options.bearerToken?.trim()
-      ? []
-      : [{ path: 'bearerToken', code: 'too_small', message: 'is required' }]),
-    ...(options.sender?.trim()
-      ? []
-      : [{ path: 'sender', code: 'too_small', message: 'is required' }]),
-  ];
-  if (issues.length > 0) throw new ValidationError('Invalid Taqnyat options.', issues);
-  const endpoint = `${(options.baseUrl ?? 'https://api.taqnyat.sa').replace(/\/+$/, '')}/v1/messages`;
+  requireOptions(label, { bearerToken: options.bearerToken, sender: options.sender });
+  const endpoint = providerUrl(options.baseUrl, 'https://api.taqnyat.sa', '/v1/messages');
   const clock = options.clock ?? Date.now;
-  const offset = options.reportTimeOffset ?? '+03:00';
 
   return {
     name: provider,
@@ -119,11 +116,12 @@ export function createTaqnyatProvider(options: TaqnyatProviderOptions): SmsProvi
           'content-type': 'application/json',
           accept: 'application/json',
         },
-        timeoutMs: options.timeoutMs ?? 10_000,
-        ...(sendOptions.signal === undefined ? {} : { signal: sendOptions.signal }),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        timeoutMs: options.timeoutMs,
+        signal: sendOptions.signal,
+        fetch: options.fetch,
       });
-      const body = record(answer.body);
+      const body = asRecord(answer.body);
+      // Taqnyat repeats the status in its body, and may refuse there what HTTP accepted.
       const statusCode = Number(body.statusCode ?? answer.status);
       if (answer.status >= 200 && answer.status < 300 && statusCode >= 200 && statusCode < 300) {
         if (numberList(body.rejected).includes(recipient)) {
@@ -135,61 +133,38 @@ export function createTaqnyatProvider(options: TaqnyatProviderOptions): SmsProvi
             retryable: false,
           });
         }
-        const messageId = body.messageId;
-        if ((typeof messageId !== 'string' && typeof messageId !== 'number') || messageId === '') {
-          throw new NotificationError('Taqnyat accepted the SMS but answered no messageId.', {
-            retryable: false,
-            details: { provider, status: answer.status, reason: 'unexpected_answer' },
-          });
-        }
-        const segments = Number(body.msgLength);
-        return {
-          providerMessageId: String(messageId),
-          ...(Number.isInteger(segments) && segments > 0 ? { segments } : {}),
-        };
+        return acceptedSendResult({
+          provider,
+          label,
+          status: answer.status,
+          messageId: body.messageId,
+          messageIdName: 'messageId',
+          segments: body.msgLength,
+        });
       }
-      const status = answer.status >= 200 && answer.status < 300 ? statusCode : answer.status;
-      const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), clock());
-      throw providerRefusal({
+      throw refusedAnswer({
         provider,
-        status,
-        ...(typeof body.message === 'string' ? { description: body.message } : {}),
-        ...(status === 401 || status === 403 ? { reason: 'authentication', retryable: false } : {}),
-        ...(status === 429 ? { reason: 'throttled', retryable: true } : {}),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        answer,
+        status: answer.status >= 200 && answer.status < 300 ? statusCode : answer.status,
+        rules: refusalRules,
+        now: clock(),
       });
     },
 
-    async parseDeliveryReceipt(request) {
-      verifySharedSecret(request, provider, options.webhookSecret);
-      const receipts: DeliveryReceipt[] = [];
-      for (const fields of readWebhookFields(
-        await request.text(),
-        request.headers.get('content-type'),
-      )) {
-        const messageId = pickField(fields, 'messageId', 'msgId', 'message_id', 'id');
-        const reported = pickField(fields, 'status', 'dlr', 'state', 'dlrStatus');
-        if (messageId === undefined || reported === undefined) continue;
-        const status = statusByTaqnyatStatus[reported.toLowerCase()];
-        if (status === undefined) {
-          throw new ValidationError('Unknown Taqnyat delivery status.', [
-            { path: 'status', code: 'invalid_value', message: `unknown status ${reported}` },
-          ]);
-        }
-        const errorCode = pickField(fields, 'errorCode', 'error_code', 'error');
-        const at =
-          parseProviderTime(
-            pickField(fields, 'timestamp', 'deliveredAt', 'doneDate', 'date'),
-            offset,
-          ) ?? new Date(clock()).toISOString();
-        receipts.push({
-          providerMessageId: messageId,
-          status,
-          at,
-          ...(errorCode ? { errorCode } : {}),
-        });
-      }
-      return receipts;
-    },
+    parseDeliveryReceipt: createDeliveryReportParser({
+      provider,
+      label,
+      fields: {
+        messageId: ['messageId', 'msgId', 'message_id', 'id'],
+        status: ['status', 'dlr', 'state', 'dlrStatus'],
+        errorCode: ['errorCode', 'error_code', 'error'],
+        time: ['timestamp', 'deliveredAt', 'doneDate', 'date'],
+      },
+      statuses: statusByTaqnyatStatus,
+      statusPath: 'status',
+      webhookSecret: options.webhookSecret,
+      reportTimeOffset: options.reportTimeOffset,
+      clock,
+    }),
   };
 }

@@ -1,7 +1,12 @@
-import { isBalaghError, type NotificationError } from '@balagh/core';
 import { delay, HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import createResponse from '../../test/fixtures/twilio-message-create-response.json';
+import {
+  answerJson,
+  captureRequests,
+  sendFailure,
+  testClock,
+} from '../../test/support/adapter-test-kit.js';
 import { useProviderApi } from '../../test/support/provider-api.js';
 import {
   inboundParameters,
@@ -21,7 +26,7 @@ const provider = createTwilioProvider({
   from: '+14155552345',
   statusCallbackUrl: twilioWebhookUrl,
   timeoutMs: 200,
-  clock: () => Date.parse('2026-11-27T10:00:00.000Z'),
+  clock: testClock,
 });
 const message = {
   to: '+966512345678',
@@ -29,68 +34,52 @@ const message = {
   idempotencyKey: 'n-1',
 };
 
-async function sendFailure(): Promise<NotificationError> {
-  try {
-    await provider.send(message);
-  } catch (error) {
-    if (isBalaghError(error, 'PROVIDER_ERROR')) return error as NotificationError;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
-}
-
 function twilioError(
   status: number,
   code: number,
   text: string,
   headers: Record<string, string> = {},
 ) {
-  server.use(
-    http.post(messagesUrl, () =>
-      HttpResponse.json(
-        { code, message: text, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
-        { status, headers },
-      ),
-    ),
+  answerJson(
+    server,
+    messagesUrl,
+    { code, message: text, more_info: `https://www.twilio.com/docs/errors/${code}`, status },
+    { status, headers },
   );
+}
+
+/** Answers sends as Twilio does when it takes a message; the last one posted is `received()`. */
+function acceptSends() {
+  const sent = captureRequests(server, messagesUrl, () =>
+    HttpResponse.json(createResponse, { status: 201 }),
+  );
+  return () => {
+    const last = sent.at(-1);
+    return {
+      form: new URLSearchParams(last?.body),
+      authorization: last?.headers.get('authorization'),
+    };
+  };
 }
 
 describe('createTwilioProvider', () => {
   it('posts a form-encoded message with basic auth and reads the SID from Twilio’s answer', async () => {
-    let received: { form: URLSearchParams; authorization: string | null } | undefined;
-    server.use(
-      http.post(messagesUrl, async ({ request }) => {
-        received = {
-          form: new URLSearchParams(await request.text()),
-          authorization: request.headers.get('authorization'),
-        };
-        return HttpResponse.json(createResponse, { status: 201 });
-      }),
-    );
+    const received = acceptSends();
     await expect(provider.send(message)).resolves.toEqual({
       providerMessageId: 'SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       segments: 1,
     });
-    expect(Object.fromEntries(received?.form ?? [])).toEqual({
+    expect(Object.fromEntries(received().form)).toEqual({
       To: '+966512345678',
       Body: message.body,
       From: '+14155552345',
       StatusCallback: twilioWebhookUrl,
     });
-    expect(received?.authorization).toBe(`Basic ${btoa(`${accountSid}:${twilioAuthToken}`)}`);
+    expect(received().authorization).toBe(`Basic ${btoa(`${accountSid}:${twilioAuthToken}`)}`);
   });
 
   it('sends from a Messaging Service, or authenticates with an API key, when configured so', async () => {
-    let received: { form: URLSearchParams; authorization: string | null } | undefined;
-    server.use(
-      http.post(messagesUrl, async ({ request }) => {
-        received = {
-          form: new URLSearchParams(await request.text()),
-          authorization: request.headers.get('authorization'),
-        };
-        return HttpResponse.json(createResponse, { status: 201 });
-      }),
-    );
+    const received = acceptSends();
     const viaService = createTwilioProvider({
       accountSid,
       authToken: twilioAuthToken,
@@ -98,9 +87,9 @@ describe('createTwilioProvider', () => {
       apiKey: { sid: 'SKkey', secret: 'key-secret' },
     });
     await viaService.send(message);
-    expect(received?.form.get('MessagingServiceSid')).toBe('MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
-    expect(received?.form.has('From')).toBe(false);
-    expect(received?.authorization).toBe(`Basic ${btoa('SKkey:key-secret')}`);
+    expect(received().form.get('MessagingServiceSid')).toBe('MGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+    expect(received().form.has('From')).toBe(false);
+    expect(received().authorization).toBe(`Basic ${btoa('SKkey:key-secret')}`);
   });
 
   it('refuses to be created without a sender', () => {
@@ -111,7 +100,7 @@ describe('createTwilioProvider', () => {
 
   it('treats an invalid number as permanent and keeps the number out of the error', async () => {
     twilioError(400, 21211, "The 'To' number +966512345678 is not a valid phone number.");
-    const error = await sendFailure();
+    const error = await sendFailure(provider, message);
     expect(error.retryable).toBe(false);
     expect(error.details).toMatchObject({
       provider: 'twilio',
@@ -125,9 +114,12 @@ describe('createTwilioProvider', () => {
 
   it('treats an opted-out recipient and bad credentials as permanent', async () => {
     twilioError(400, 21610, 'Attempt to send to unsubscribed recipient');
-    expect(await sendFailure()).toMatchObject({ retryable: false, details: { reason: 'blocked' } });
+    expect(await sendFailure(provider, message)).toMatchObject({
+      retryable: false,
+      details: { reason: 'blocked' },
+    });
     twilioError(401, 20003, 'Authenticate');
-    expect(await sendFailure()).toMatchObject({
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: false,
       details: { reason: 'authentication' },
     });
@@ -135,27 +127,33 @@ describe('createTwilioProvider', () => {
 
   it('retries when Twilio throttles, honouring Retry-After', async () => {
     twilioError(429, 20429, 'Too Many Requests', { 'retry-after': '30' });
-    expect(await sendFailure()).toMatchObject({
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: true,
       retryAfterMs: 30_000,
       details: { reason: 'throttled' },
     });
     twilioError(400, 14107, 'SMS rate limit exceeded');
-    expect(await sendFailure()).toMatchObject({ retryable: true });
+    expect(await sendFailure(provider, message)).toMatchObject({ retryable: true });
   });
 
   it('retries on a 5xx, a network failure and a timeout', async () => {
     twilioError(503, 20500, 'Service Unavailable');
-    expect(await sendFailure()).toMatchObject({ retryable: true });
+    expect(await sendFailure(provider, message)).toMatchObject({ retryable: true });
     server.use(http.post(messagesUrl, () => HttpResponse.error()));
-    expect(await sendFailure()).toMatchObject({ retryable: true, details: { reason: 'network' } });
+    expect(await sendFailure(provider, message)).toMatchObject({
+      retryable: true,
+      details: { reason: 'network' },
+    });
     server.use(
       http.post(messagesUrl, async () => {
         await delay(1_000);
         return HttpResponse.json(createResponse, { status: 201 });
       }),
     );
-    expect(await sendFailure()).toMatchObject({ retryable: true, details: { reason: 'timeout' } });
+    expect(await sendFailure(provider, message)).toMatchObject({
+      retryable: true,
+      details: { reason: 'timeout' },
+    });
   });
 
   it('reads a signed status callback as a delivery receipt', async () => {

@@ -1,6 +1,11 @@
-import { BalaghError, NotificationError, ValidationError } from '@balagh/core';
+import { BalaghError, ValidationError } from '@balagh/core';
+import { acceptedSendResult } from '../provider/accepted-send-result.js';
+import { asRecord } from '../provider/as-record.js';
 import { callProvider } from '../provider/call-provider.js';
-import { parseRetryAfter, providerRefusal } from '../provider/provider-failure.js';
+import type { RefusalRule } from '../provider/classify-refusal.js';
+import { providerUrl } from '../provider/provider-url.js';
+import { refusedAnswer } from '../provider/refused-answer.js';
+import { requireOptions } from '../provider/require-options.js';
 import { signedUrl } from '../provider/signed-url.js';
 import type {
   DeliveryReceipt,
@@ -43,12 +48,29 @@ export interface TwilioProviderOptions {
 }
 
 const provider = 'twilio';
+const label = 'Twilio';
 
-// Twilio error codes (https://www.twilio.com/docs/api/errors) that say "slow down".
-const throttlingCodes = new Set(['14107', '20429', '30001']);
-const invalidNumberCodes = new Set(['21211', '21214', '21217', '21401', '21612', '21614']);
-const blockedCodes = new Set(['21408', '21610', '30004', '30007']);
-const authenticationCodes = new Set(['20003', '20005', '20008']);
+/**
+ * Why Twilio refuses a message and whether to retry, by HTTP status or Twilio error code
+ * (https://www.twilio.com/docs/api/errors), first match first; other refusals are classified by
+ * HTTP status (5xx retry, other 4xx not).
+ */
+const refusalRules: readonly RefusalRule[] = [
+  {
+    reason: 'authentication',
+    retryable: false,
+    statuses: [401, 403],
+    codes: ['20003', '20005', '20008'],
+  },
+  // The codes that say "slow down".
+  { reason: 'throttled', retryable: true, statuses: [429], codes: ['14107', '20429', '30001'] },
+  {
+    reason: 'invalid_number',
+    retryable: false,
+    codes: ['21211', '21214', '21217', '21401', '21612', '21614'],
+  },
+  { reason: 'blocked', retryable: false, codes: ['21408', '21610', '30004', '30007'] },
+];
 
 const statusByTwilioStatus: Readonly<Record<string, DeliveryStatus>> = {
   accepted: 'queued',
@@ -70,28 +92,6 @@ function escapeXml(text: string): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&apos;');
-}
-
-function record(value: unknown): Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-/**
- * Why Twilio refused a message and whether to retry; `retryable` is left out where the HTTP
- * status decides (5xx retry, other 4xx not).
- */
-function classifyRefusal(
-  status: number,
-  code: string | undefined,
-): { reason?: string; retryable?: boolean } {
-  if (status === 401 || status === 403 || authenticationCodes.has(code ?? '')) {
-    return { reason: 'authentication', retryable: false };
-  }
-  if (status === 429 || throttlingCodes.has(code ?? ''))
-    return { reason: 'throttled', retryable: true };
-  if (invalidNumberCodes.has(code ?? '')) return { reason: 'invalid_number', retryable: false };
-  if (blockedCodes.has(code ?? '')) return { reason: 'blocked', retryable: false };
-  return {};
 }
 
 /**
@@ -120,21 +120,18 @@ function classifyRefusal(
  * ```
  */
 export function createTwilioProvider(options: TwilioProviderOptions): SmsProvider {
-  const issues = [
-    ...(options.accountSid?.trim()
+  requireOptions(
+    label,
+    { accountSid: options.accountSid, authToken: options.authToken },
+    options.from?.trim() || options.messagingServiceSid?.trim()
       ? []
-      : [{ path: 'accountSid', code: 'too_small', message: 'is required' }]),
-    ...(options.authToken?.trim()
-      ? []
-      : [{ path: 'authToken', code: 'too_small', message: 'is required' }]),
-    ...(options.from?.trim() || options.messagingServiceSid?.trim()
-      ? []
-      : [{ path: 'from', code: 'custom', message: 'from or messagingServiceSid is required' }]),
-  ];
-  if (issues.length > 0) throw new ValidationError('Invalid Twilio options.', issues);
-
-  const baseUrl = (options.baseUrl ?? 'https://api.twilio.com').replace(/\/+$/, '');
-  const endpoint = `${baseUrl}/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}/Messages.json`;
+      : [{ path: 'from', code: 'custom', message: 'from or messagingServiceSid is required' }],
+  );
+  const endpoint = providerUrl(
+    options.baseUrl,
+    'https://api.twilio.com',
+    `/2010-04-01/Accounts/${encodeURIComponent(options.accountSid)}/Messages.json`,
+  );
   const username = options.apiKey?.sid ?? options.accountSid;
   const password = options.apiKey?.secret ?? options.authToken;
   const authorization = `Basic ${btoa(`${username}:${password}`)}`;
@@ -175,37 +172,28 @@ export function createTwilioProvider(options: TwilioProviderOptions): SmsProvide
         url: endpoint,
         body: form,
         headers: { authorization, accept: 'application/json' },
-        timeoutMs: options.timeoutMs ?? 10_000,
-        ...(sendOptions.signal === undefined ? {} : { signal: sendOptions.signal }),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        timeoutMs: options.timeoutMs,
+        signal: sendOptions.signal,
+        fetch: options.fetch,
       });
-      const body = record(answer.body);
+      const body = asRecord(answer.body);
       if (answer.status >= 200 && answer.status < 300) {
-        if (typeof body.sid !== 'string' || body.sid === '') {
-          throw new NotificationError('Twilio accepted the SMS but answered no message SID.', {
-            retryable: false,
-            details: { provider, status: answer.status, reason: 'unexpected_answer' },
-          });
-        }
-        const segments = Number(body.num_segments);
-        return {
-          providerMessageId: body.sid,
-          ...(Number.isInteger(segments) && segments > 0 ? { segments } : {}),
-        };
+        return acceptedSendResult({
+          provider,
+          label,
+          status: answer.status,
+          // A message SID is a string: anything else is no SID.
+          messageId: typeof body.sid === 'string' ? body.sid : undefined,
+          messageIdName: 'message SID',
+          segments: body.num_segments,
+        });
       }
-
-      const providerCode =
-        body.code === undefined || body.code === null ? undefined : String(body.code);
-      const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), clock());
-      const { reason, retryable } = classifyRefusal(answer.status, providerCode);
-      throw providerRefusal({
+      throw refusedAnswer({
         provider,
-        status: answer.status,
-        ...(providerCode === undefined ? {} : { providerCode }),
-        ...(typeof body.message === 'string' ? { description: body.message } : {}),
-        ...(retryable === undefined ? {} : { retryable }),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-        ...(reason === undefined ? {} : { reason }),
+        answer,
+        providerCode: body.code === undefined || body.code === null ? undefined : String(body.code),
+        rules: refusalRules,
+        now: clock(),
       });
     },
 

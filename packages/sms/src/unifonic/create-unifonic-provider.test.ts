@@ -1,6 +1,13 @@
-import { isBalaghError, type NotificationError } from '@balagh/core';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
+import {
+  answerJson,
+  captureRequests,
+  deliveryReportRequest,
+  sendFailure,
+  testClock,
+  testWebhookSecret,
+} from '../../test/support/adapter-test-kit.js';
 import { useProviderApi } from '../../test/support/provider-api.js';
 import { createUnifonicProvider } from './create-unifonic-provider.js';
 
@@ -9,8 +16,8 @@ const server = useProviderApi();
 const provider = createUnifonicProvider({
   appSid: 'test-app-sid',
   senderId: 'Makkah-Amanah',
-  webhookSecret: 'dlr-secret',
-  clock: () => Date.parse('2026-11-27T10:00:00.000Z'),
+  webhookSecret: testWebhookSecret,
+  clock: testClock,
 });
 const message = {
   to: '+966512345678',
@@ -42,41 +49,19 @@ const tooShortAnswer = {
   data: {},
 };
 
-async function sendFailure(): Promise<NotificationError> {
-  try {
-    await provider.send(message);
-  } catch (error) {
-    if (isBalaghError(error, 'PROVIDER_ERROR')) return error as NotificationError;
-    throw error;
-  }
-  throw new Error('expected the send to fail');
-}
-
 function dlrRequest(
   body: string,
   options: { query?: string; headers?: Record<string, string> } = {},
 ) {
-  return new Request(
-    `https://balagh.example.org/webhooks/sms/unifonic${options.query ?? '?token=dlr-secret'}`,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...options.headers },
-      body,
-    },
-  );
+  return deliveryReportRequest('unifonic', body, options);
 }
 
 describe('createUnifonicProvider', () => {
   it('posts AppSid, SenderID, the recipient without +, the body and the idempotency key as CorrelationID', async () => {
-    let form: URLSearchParams | undefined;
-    server.use(
-      http.post(endpoint, async ({ request }) => {
-        form = new URLSearchParams(await request.text());
-        return HttpResponse.json(acceptedAnswer);
-      }),
-    );
+    const sent = captureRequests(server, endpoint, () => HttpResponse.json(acceptedAnswer));
     await expect(provider.send(message)).resolves.toEqual({ providerMessageId: '42000348806924' });
-    expect(Object.fromEntries(form ?? [])).toEqual({
+    const form = sent.at(-1)?.body;
+    expect(Object.fromEntries(new URLSearchParams(form))).toEqual({
       AppSid: 'test-app-sid',
       SenderID: 'Makkah-Amanah',
       Recipient: '966512345678',
@@ -87,20 +72,18 @@ describe('createUnifonicProvider', () => {
   });
 
   it('treats an invalid destination as permanent', async () => {
-    server.use(http.post(endpoint, () => HttpResponse.json(tooShortAnswer)));
-    expect(await sendFailure()).toMatchObject({
+    answerJson(server, endpoint, tooShortAnswer);
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: false,
       details: { provider: 'unifonic', providerCode: 'ER-04', reason: 'invalid_number' },
     });
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json(
-          { success: false, message: 'Invalid dest num', errorCode: 'ER-02' },
-          { status: 482 },
-        ),
-      ),
+    answerJson(
+      server,
+      endpoint,
+      { success: false, message: 'Invalid dest num', errorCode: 'ER-02' },
+      { status: 482 },
     );
-    expect(await sendFailure()).toMatchObject({
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: false,
       details: { reason: 'invalid_number' },
     });
@@ -113,42 +96,49 @@ describe('createUnifonicProvider', () => {
       [200, 'ER-09', 'duplicate'],
       [401, 'ER-00', 'authentication'],
     ] as const) {
-      server.use(
-        http.post(endpoint, () =>
-          HttpResponse.json({ success: false, message: 'refused', errorCode }, { status }),
-        ),
-      );
-      expect(await sendFailure()).toMatchObject({ retryable: false, details: { reason } });
+      answerJson(server, endpoint, { success: false, message: 'refused', errorCode }, { status });
+      expect(await sendFailure(provider, message)).toMatchObject({
+        retryable: false,
+        details: { reason },
+      });
     }
   });
 
+  it('treats a refusal answered with HTTP 200 and an unknown code as permanent', async () => {
+    answerJson(server, endpoint, { success: false, message: 'refused', errorCode: 'ER-10' });
+    expect(await sendFailure(provider, message)).toMatchObject({
+      retryable: false,
+      details: { status: 200, providerCode: 'ER-10', reason: 'rejected' },
+    });
+  });
+
   it('retries a lack of balance, throttling and server errors', async () => {
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json({
-          success: false,
-          message: 'No rate found or insufficient funds',
-          errorCode: 'ER-01',
-        }),
-      ),
-    );
-    expect(await sendFailure()).toMatchObject({
+    answerJson(server, endpoint, {
+      success: false,
+      message: 'No rate found or insufficient funds',
+      errorCode: 'ER-01',
+    });
+    expect(await sendFailure(provider, message)).toMatchObject({
       retryable: true,
       details: { reason: 'insufficient_balance' },
     });
-    server.use(
-      http.post(endpoint, () =>
-        HttpResponse.json(
-          { success: false, message: 'Too many requests' },
-          { status: 429, headers: { 'retry-after': '5' } },
-        ),
-      ),
+    answerJson(
+      server,
+      endpoint,
+      { success: false, message: 'Too many requests' },
+      { status: 429, headers: { 'retry-after': '5' } },
     );
-    expect(await sendFailure()).toMatchObject({ retryable: true, retryAfterMs: 5_000 });
+    expect(await sendFailure(provider, message)).toMatchObject({
+      retryable: true,
+      retryAfterMs: 5_000,
+    });
     server.use(http.post(endpoint, () => HttpResponse.text('upstream failure', { status: 502 })));
-    expect(await sendFailure()).toMatchObject({ retryable: true });
+    expect(await sendFailure(provider, message)).toMatchObject({ retryable: true });
     server.use(http.post(endpoint, () => HttpResponse.error()));
-    expect(await sendFailure()).toMatchObject({ retryable: true, details: { reason: 'network' } });
+    expect(await sendFailure(provider, message)).toMatchObject({
+      retryable: true,
+      details: { reason: 'network' },
+    });
   });
 
   it('reads a delivery report carrying the shared secret, at the account’s UTC+3', async () => {

@@ -1,10 +1,13 @@
-import { NotificationError, ValidationError } from '@balagh/core';
+import { acceptedSendResult } from '../provider/accepted-send-result.js';
+import { asRecord } from '../provider/as-record.js';
 import { callProvider } from '../provider/call-provider.js';
-import { parseProviderTime } from '../provider/parse-provider-time.js';
-import { parseRetryAfter, providerRefusal } from '../provider/provider-failure.js';
-import { pickField, readWebhookFields } from '../provider/read-webhook-fields.js';
-import type { DeliveryReceipt, DeliveryStatus, SmsProvider } from '../provider/sms-provider.js';
-import { verifySharedSecret } from '../provider/verify-shared-secret.js';
+import type { RefusalRule } from '../provider/classify-refusal.js';
+import { createDeliveryReportParser } from '../provider/create-delivery-report-parser.js';
+import { providerRefusal } from '../provider/provider-failure.js';
+import { providerUrl } from '../provider/provider-url.js';
+import { refusedAnswer } from '../provider/refused-answer.js';
+import { requireOptions } from '../provider/require-options.js';
+import type { DeliveryStatus, SmsProvider } from '../provider/sms-provider.js';
 
 /** Options of {@link createUnifonicProvider}. */
 export interface UnifonicProviderOptions {
@@ -42,13 +45,29 @@ export interface UnifonicProviderOptions {
 }
 
 const provider = 'unifonic';
+const label = 'Unifonic';
 
-// Unifonic's ER- codes (docs.unifonic.com, "Understanding reasons of SMS non-delivery").
-const invalidNumberCodes = new Set(['ER-02', 'ER-03', 'ER-04', 'ER-05']);
-const blockedCodes = new Set(['ER-07', 'ER-08']);
-// Unifonic's own HTTP statuses (docs.unifonic.com, "HTTP status codes").
-const authenticationStatuses = new Set([401, 402, 403, 459]);
-const invalidNumberStatuses = new Set([410, 422, 481, 482, 483]);
+/**
+ * Why Unifonic refuses a message and whether to retry, first match first; other refusals are
+ * classified by HTTP status (5xx retry, other 4xx not, and a `success: false` answered with
+ * HTTP 200 and an unknown code is not retried either: the same request would fail again).
+ */
+const refusalRules: readonly RefusalRule[] = [
+  // Unifonic's own HTTP statuses (docs.unifonic.com, "HTTP status codes") and its ER- codes
+  // (docs.unifonic.com, "Understanding reasons of SMS non-delivery").
+  { reason: 'authentication', retryable: false, statuses: [401, 402, 403, 459] },
+  { reason: 'throttled', retryable: true, statuses: [429] },
+  // No balance: a top-up lets the outbox's next attempt through.
+  { reason: 'insufficient_balance', retryable: true, codes: ['ER-01'] },
+  {
+    reason: 'invalid_number',
+    retryable: false,
+    codes: ['ER-02', 'ER-03', 'ER-04', 'ER-05'],
+    statuses: [410, 422, 481, 482, 483],
+  },
+  { reason: 'blocked', retryable: false, codes: ['ER-07', 'ER-08'], statuses: [480] },
+  { reason: 'duplicate', retryable: false, codes: ['ER-09'], statuses: [409] },
+];
 
 const statusByUnifonicStatus: Readonly<Record<string, DeliveryStatus>> = {
   queued: 'queued',
@@ -61,32 +80,6 @@ const statusByUnifonicStatus: Readonly<Record<string, DeliveryStatus>> = {
   rejected: 'failed',
   failed: 'failed',
 };
-
-function record(value: unknown): Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-}
-
-/**
- * Why Unifonic refused a message and whether to retry; `retryable` is left out where the HTTP
- * status decides (5xx retry, other 4xx not).
- */
-function classifyRefusal(
-  status: number,
-  errorCode: string | undefined,
-): { reason?: string; retryable?: boolean } {
-  if (authenticationStatuses.has(status)) return { reason: 'authentication', retryable: false };
-  if (status === 429) return { reason: 'throttled', retryable: true };
-  // No balance: a top-up lets the outbox's next attempt through.
-  if (errorCode === 'ER-01') return { reason: 'insufficient_balance', retryable: true };
-  if (invalidNumberCodes.has(errorCode ?? '') || invalidNumberStatuses.has(status)) {
-    return { reason: 'invalid_number', retryable: false };
-  }
-  if (blockedCodes.has(errorCode ?? '') || status === 480)
-    return { reason: 'blocked', retryable: false };
-  if (errorCode === 'ER-09' || status === 409) return { reason: 'duplicate', retryable: false };
-  // `success: false` with HTTP 200 and an unknown code: retrying the same request will not help.
-  return status < 300 ? { retryable: false } : {};
-}
 
 /**
  * Creates the Unifonic adapter (a Saudi provider) on its REST SMS API:
@@ -122,14 +115,13 @@ function classifyRefusal(
  * ```
  */
 export function createUnifonicProvider(options: UnifonicProviderOptions): SmsProvider {
-  if (!options.appSid?.trim()) {
-    throw new ValidationError('Invalid Unifonic options.', [
-      { path: 'appSid', code: 'too_small', message: 'is required' },
-    ]);
-  }
-  const endpoint = `${(options.baseUrl ?? 'https://el.cloud.unifonic.com').replace(/\/+$/, '')}/rest/SMS/messages`;
+  requireOptions(label, { appSid: options.appSid });
+  const endpoint = providerUrl(
+    options.baseUrl,
+    'https://el.cloud.unifonic.com',
+    '/rest/SMS/messages',
+  );
   const clock = options.clock ?? Date.now;
-  const offset = options.reportTimeOffset ?? '+03:00';
 
   return {
     name: provider,
@@ -151,24 +143,25 @@ export function createUnifonicProvider(options: UnifonicProviderOptions): SmsPro
         url: endpoint,
         body: form,
         headers: { accept: 'application/json' },
-        timeoutMs: options.timeoutMs ?? 10_000,
-        ...(sendOptions.signal === undefined ? {} : { signal: sendOptions.signal }),
-        ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+        timeoutMs: options.timeoutMs,
+        signal: sendOptions.signal,
+        fetch: options.fetch,
       });
-      const body = record(answer.body);
-      const data = record(body.data);
+      const body = asRecord(answer.body);
+      const data = asRecord(body.data);
       const accepted = body.success === true || body.success === 'true';
       const errorCode = typeof body.errorCode === 'string' ? body.errorCode : undefined;
       const messageStatus = typeof data.Status === 'string' ? data.Status.toLowerCase() : undefined;
 
       if (answer.status >= 200 && answer.status < 300 && accepted && messageStatus !== 'rejected') {
-        const messageId = data.MessageID;
-        if ((typeof messageId !== 'string' && typeof messageId !== 'number') || messageId === '') {
-          throw new NotificationError('Unifonic accepted the SMS but answered no MessageID.', {
-            retryable: false,
-            details: { provider, status: answer.status, reason: 'unexpected_answer' },
-          });
-        }
+        const result = acceptedSendResult({
+          provider,
+          label,
+          status: answer.status,
+          messageId: data.MessageID,
+          messageIdName: 'MessageID',
+          segments: data.NumberOfUnits,
+        });
         if (messageStatus === 'failed') {
           throw providerRefusal({
             provider,
@@ -177,56 +170,32 @@ export function createUnifonicProvider(options: UnifonicProviderOptions): SmsPro
             retryable: true,
           });
         }
-        const units = Number(data.NumberOfUnits);
-        return {
-          providerMessageId: String(messageId),
-          ...(Number.isInteger(units) && units > 0 ? { segments: units } : {}),
-        };
+        return result;
       }
-
-      const { reason, retryable } = classifyRefusal(answer.status, errorCode);
-      const retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), clock());
-      throw providerRefusal({
+      throw refusedAnswer({
         provider,
-        status: answer.status,
-        ...(errorCode === undefined || errorCode === 'ER-00' ? {} : { providerCode: errorCode }),
-        ...(typeof body.message === 'string' ? { description: body.message } : {}),
-        ...(reason === undefined ? {} : { reason }),
-        ...(retryable === undefined ? {} : { retryable }),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        answer,
+        // ER-00 is Unifonic's "no error".
+        providerCode: errorCode === 'ER-00' ? undefined : errorCode,
+        rules: refusalRules,
+        now: clock(),
       });
     },
 
-    async parseDeliveryReceipt(request) {
-      verifySharedSecret(request, provider, options.webhookSecret);
-      const receipts: DeliveryReceipt[] = [];
-      for (const fields of readWebhookFields(
-        await request.text(),
-        request.headers.get('content-type'),
-      )) {
-        const messageId = pickField(fields, 'MessageID', 'messageId', 'message_id');
-        const reported = pickField(fields, 'DLR', 'Status', 'status', 'dlr');
-        if (messageId === undefined || reported === undefined) continue;
-        const status = statusByUnifonicStatus[reported.toLowerCase()];
-        if (status === undefined) {
-          throw new ValidationError('Unknown Unifonic delivery status.', [
-            { path: 'DLR', code: 'invalid_value', message: `unknown status ${reported}` },
-          ]);
-        }
-        const errorCode = pickField(fields, 'ErrorCode', 'errorCode', 'error_code');
-        const at =
-          parseProviderTime(
-            pickField(fields, 'DLRTimestamp', 'SCTS', 'timestamp', 'TimeCreated'),
-            offset,
-          ) ?? new Date(clock()).toISOString();
-        receipts.push({
-          providerMessageId: messageId,
-          status,
-          at,
-          ...(errorCode ? { errorCode } : {}),
-        });
-      }
-      return receipts;
-    },
+    parseDeliveryReceipt: createDeliveryReportParser({
+      provider,
+      label,
+      fields: {
+        messageId: ['MessageID', 'messageId', 'message_id'],
+        status: ['DLR', 'Status', 'status', 'dlr'],
+        errorCode: ['ErrorCode', 'errorCode', 'error_code'],
+        time: ['DLRTimestamp', 'SCTS', 'timestamp', 'TimeCreated'],
+      },
+      statuses: statusByUnifonicStatus,
+      statusPath: 'DLR',
+      webhookSecret: options.webhookSecret,
+      reportTimeOffset: options.reportTimeOffset,
+      clock,
+    }),
   };
 }
