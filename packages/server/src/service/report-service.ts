@@ -465,8 +465,8 @@ export interface ReportServiceOptions {
   /** Directory media files are written to; default `./data/media`. */
   readonly mediaDirectory?: string;
   /**
-   * How long `verifyApiKey` remembers a verified key in memory (by a SHA-256 of the presented
-   * key), in milliseconds; default 5,000, `0` reads the key on every request. A key revoked
+   * How long `verifyApiKey` remembers a verified key in memory (only keys that verified, by the
+   * key as presented), in milliseconds; default 5,000, `0` reads the key on every request. A key revoked
    * through this service stops working at once; one revoked by another process (the CLI,
    * another server on the same database) within this time.
    */
