@@ -1,6 +1,7 @@
 /**
  * Wires the WhatsApp channel from the service's configuration: the Cloud API sender, the
- * conversation store on the server's `conversations` table, the webhook handler and the notifier
+ * conversation store on the server's `conversations` table (and its marks of handled messages,
+ * so a webhook redelivered to another process is handled once), the webhook handler and the notifier
  * (templates outside the 24-hour window, SMS as the fallback). Wiring only.
  */
 import type { NotificationKind, Notifier } from '@balagh/core';
@@ -11,6 +12,7 @@ import {
   createWhatsAppSender,
   createWhatsAppWebhookHandler,
   createWindowStore,
+  type MessageDedupeStore,
   type WhatsAppTemplateMapping,
 } from '@balagh/whatsapp';
 
@@ -46,11 +48,12 @@ export function createWhatsAppFromConfig(
       throw new Error('the WhatsApp channel is used before the server started');
     return service;
   };
-  const conversations: ConversationStore = {
+  const conversations: ConversationStore & MessageDedupeStore = {
     get: async (key) => (await requireService().getConversation('whatsapp', key))?.state,
     put: (key, state, expiresAt) =>
       requireService().putConversation('whatsapp', key, state, Math.max(1, expiresAt - Date.now())),
     delete: (key) => requireService().deleteConversation('whatsapp', key),
+    markSeen: (messageId) => requireService().markMessageSeen('whatsapp', messageId),
   };
   const windowStore = createWindowStore(conversations);
   const sender = createWhatsAppSender({

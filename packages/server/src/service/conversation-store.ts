@@ -2,15 +2,18 @@ import type { ReportService } from './report-service.js';
 import type { ServiceContext } from './service-context.js';
 
 const defaultConversationTtlMilliseconds = 24 * 3_600_000;
+// Meta redelivers an unacknowledged webhook for up to 7 days.
+const defaultSeenMessageTtlMilliseconds = 7 * 24 * 3_600_000;
 
 /**
- * The conversation state channels keep per chat user (WhatsApp), stored with an expiry.
+ * The conversation state channels keep per chat user (WhatsApp), stored with an expiry, and
+ * the marks of messages already handled.
  *
  * @internal
  */
 export type ConversationStore = Pick<
   ReportService,
-  'getConversation' | 'putConversation' | 'deleteConversation'
+  'getConversation' | 'putConversation' | 'deleteConversation' | 'markMessageSeen'
 >;
 
 /**
@@ -46,5 +49,10 @@ export function createConversationStore(context: ServiceContext): ConversationSt
     },
 
     deleteConversation: (channel, userId) => storage.deleteConversation(channel, userId),
+
+    async markMessageSeen(channel, messageId, ttlMilliseconds = defaultSeenMessageTtlMilliseconds) {
+      const now = clock();
+      return storage.markMessageSeen(channel, messageId, nowIso(now), nowIso(now + ttlMilliseconds));
+    },
   };
 }

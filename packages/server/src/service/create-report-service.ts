@@ -144,6 +144,7 @@ export function createReportService(options: ReportServiceOptions): ReportServic
     getConversation: conversations.getConversation,
     putConversation: conversations.putConversation,
     deleteConversation: conversations.deleteConversation,
+    markMessageSeen: conversations.markMessageSeen,
 
     outboxCounts: () => storage.outboxCounts(),
 

@@ -419,6 +419,13 @@ export interface ReportService {
   ): Promise<void>;
   /** Forgets a chat user's conversation state. */
   deleteConversation(channel: string, userId: string): Promise<void>;
+  /**
+   * Records that a channel's message (a WhatsApp message id) is being handled: `true` the first
+   * time, `false` while an earlier mark stands (for `ttlMilliseconds`, default 7 days), atomically
+   * across every process on the database, so a webhook redelivered to another process is
+   * handled once. WhatsApp's `MessageDedupeStore.markSeen` is this with the channel fixed.
+   */
+  markMessageSeen(channel: string, messageId: string, ttlMilliseconds?: number): Promise<boolean>;
 
   /** Counts of pending and dead outbox rows, for `/metrics`. */
   outboxCounts(): Promise<OutboxCounts>;

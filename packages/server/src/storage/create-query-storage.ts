@@ -840,10 +840,30 @@ export function createQueryStorage(executor: StorageExecutor, creator: ReportCre
         );
       }),
 
+    markMessageSeen: (channel, messageId, now, expiresAt) =>
+      writeStatement(function* () {
+        // One statement, so two processes marking the same id cannot both see it as new: the
+        // insert wins once, and a conflicting row is taken over only when its mark expired.
+        const rows = yield* rowsOf(
+          db
+            .insertInto('seen_messages')
+            .values({ channel, message_id: messageId, expires_at: expiresAt })
+            .onConflict((conflict) =>
+              conflict
+                .columns(['channel', 'message_id'])
+                .doUpdateSet({ expires_at: expiresAt })
+                .where('seen_messages.expires_at', '<=', now),
+            )
+            .returning('message_id'),
+        );
+        return rows.length > 0;
+      }),
+
     purgeExpired: (now) =>
       executor.transact(function* () {
         yield* affectedRowsOf(db.deleteFrom('idempotency_keys').where('expires_at', '<=', now));
         yield* affectedRowsOf(db.deleteFrom('conversations').where('expires_at', '<=', now));
+        yield* affectedRowsOf(db.deleteFrom('seen_messages').where('expires_at', '<=', now));
       }),
 
     ping: () =>

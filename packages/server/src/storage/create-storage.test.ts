@@ -286,6 +286,43 @@ forEachDatabase('report storage', (getDatabase) => {
     ).toBeUndefined();
   });
 
+  it('marks a channel message seen once, also when two connections race, until it expires', async () => {
+    const store = await storage();
+    const other = await getDatabase().openStorage();
+    const now = '2030-01-01T00:00:00.000Z';
+    const until = '2030-01-08T00:00:00.000Z';
+    try {
+      const marks = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 === 0 ? store : other).markMessageSeen('whatsapp', 'wamid.race', now, until),
+        ),
+      );
+      expect(marks.filter(Boolean)).toHaveLength(1);
+      expect(await store.markMessageSeen('whatsapp', 'wamid.race', now, until)).toBe(false);
+      // Another channel's id is another message.
+      expect(await store.markMessageSeen('sms', 'wamid.race', now, until)).toBe(true);
+      // Once its mark expired, the id counts as new again, and is marked anew.
+      const later = '2030-01-09T00:00:00.000Z';
+      expect(
+        await other.markMessageSeen('whatsapp', 'wamid.race', later, '2030-01-16T00:00:00.000Z'),
+      ).toBe(true);
+      expect(
+        await store.markMessageSeen('whatsapp', 'wamid.race', later, '2030-01-16T00:00:00.000Z'),
+      ).toBe(false);
+      await store.markMessageSeen('whatsapp', 'wamid.old', now, until);
+      await store.purgeExpired(later);
+      const left = await store.kysely
+        .selectFrom('seen_messages')
+        .select(['channel', 'message_id'])
+        .where('message_id', 'in', ['wamid.race', 'wamid.old'])
+        .orderBy('channel')
+        .execute();
+      expect(left).toEqual([{ channel: 'whatsapp', message_id: 'wamid.race' }]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('answers a ping', async () => {
     await expect((await storage()).ping()).resolves.toBeUndefined();
   });

@@ -15,6 +15,7 @@ export interface Database {
   media: MediaTable;
   conversations: ConversationsTable;
   report_sequences: ReportSequencesTable;
+  seen_messages: SeenMessagesTable;
 }
 
 /** One row per report; `data` holds the full report (reporter included) as JSON. */
@@ -136,6 +137,17 @@ export interface ConversationsTable {
   user_id: string;
   state: string;
   updated_at: string;
+  expires_at: string;
+}
+
+/**
+ * Ids of channel messages already handled (a WhatsApp message id), so that a webhook delivered
+ * again, to this process or another, is handled once.
+ */
+export interface SeenMessagesTable {
+  channel: string;
+  message_id: string;
+  /** When the id may be forgotten (the channel no longer redelivers after that). */
   expires_at: string;
 }
 

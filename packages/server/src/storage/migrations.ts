@@ -224,6 +224,22 @@ export const migrations: Readonly<Record<string, Migration>> = {
         .execute();
     },
   },
+  '0002_seen_messages': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('seen_messages')
+        .addColumn('channel', 'text', (column) => column.notNull())
+        .addColumn('message_id', 'text', (column) => column.notNull())
+        .addColumn('expires_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('seen_messages_pk', ['channel', 'message_id'])
+        .execute();
+      await db.schema
+        .createIndex('seen_messages_expires_idx')
+        .on('seen_messages')
+        .column('expires_at')
+        .execute();
+    },
+  },
 };
 
 /** Kysely's migration provider over {@link migrations}. */

@@ -357,8 +357,18 @@ export interface Storage {
     expiresAt: string,
   ): Promise<void>;
   deleteConversation(channel: string, userId: string): Promise<void>;
+  /**
+   * Records that a channel message was handled, atomically across processes: `true` the first
+   * time an id is marked (or once its earlier mark expired), `false` while a mark stands.
+   */
+  markMessageSeen(
+    channel: string,
+    messageId: string,
+    now: string,
+    expiresAt: string,
+  ): Promise<boolean>;
 
-  /** Deletes expired idempotency records and conversations. */
+  /** Deletes expired idempotency records, conversations and message marks. */
   purgeExpired(now: string): Promise<void>;
   /** Resolves when the database answers. */
   ping(): Promise<void>;
