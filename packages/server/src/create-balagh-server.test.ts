@@ -91,8 +91,14 @@ forEachDatabase('createBalaghServer', (getDatabase) => {
       };
       expect(line).toMatchObject({ kind: 'received', recipient: { phone } });
 
-      const metrics = await (await fetch(`${url}/metrics`)).text();
-      expect(metrics).toContain('balagh_notifications_total{outcome="sent",kind="received"} 1');
+      // The line is written before the dispatcher records the send: wait for the count.
+      const sentLine = 'balagh_notifications_total{outcome="sent",kind="received"} 1';
+      let metrics = '';
+      await waitUntil(async () => {
+        metrics = await (await fetch(`${url}/metrics`)).text();
+        return metrics.includes(sentLine);
+      });
+      expect(metrics).toContain(sentLine);
       expect(metrics).toContain('balagh_reports_created_total{channel="web"} 1');
     } finally {
       await server.close();
