@@ -1,5 +1,9 @@
 import { defineConfig } from 'tsup';
-import { iifeBuildOptions, withoutResponseValidation } from './scripts/build-widget-bundle.js';
+import {
+  iifeBuildOptions,
+  iifeEntry,
+  withoutResponseValidation,
+} from './scripts/build-widget-bundle.js';
 
 export default defineConfig([
   // The npm entries: `@balagh/widget` (registers nothing) and `@balagh/widget/auto` (registers).
@@ -21,9 +25,8 @@ export default defineConfig([
   // The script-tag build: one self-contained, minified file that registers <balagh-report>,
   // measured by scripts/size.ts with the same options.
   {
-    entry: { 'balagh-widget': 'src/auto.ts' },
+    entry: { 'balagh-widget': iifeEntry },
     format: ['iife'],
-    globalName: iifeBuildOptions.globalName,
     platform: iifeBuildOptions.platform,
     target: iifeBuildOptions.target,
     minify: iifeBuildOptions.minify,
@@ -34,6 +37,7 @@ export default defineConfig([
     esbuildOptions(options) {
       options.charset = iifeBuildOptions.charset;
       options.conditions = [...iifeBuildOptions.conditions];
+      options.mangleProps = iifeBuildOptions.mangleProps;
     },
   },
 ]);

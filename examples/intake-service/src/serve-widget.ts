@@ -5,31 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { HttpApp } from '@balagh/server';
-import { build } from 'esbuild';
+// The widget's own script-tag build (the options and plugin tsup uses for
+// dist/balagh-widget.iife.js), run on the workspace sources: the demo serves the very bundle a site
+// loads, without a build step first.
+import { buildWidgetBundle } from '../../../packages/widget/scripts/build-widget-bundle.js';
 
 const pageSecurityPolicy =
   "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'";
-
-/** Bundles `@balagh/widget/auto` into one script (from the workspace sources, as the IIFE build does). */
-async function bundleWidget(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: "import '@balagh/widget/auto';",
-      resolveDir: import.meta.dirname,
-      loader: 'ts',
-    },
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    charset: 'utf8',
-    conditions: ['@balagh/source'],
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
 
 const escapeAttribute = (value: string) =>
   value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
@@ -39,10 +21,11 @@ export async function serveWidget(
   app: HttpApp,
   options: { readonly demoPagePath: string; readonly apiKey: string },
 ): Promise<void> {
-  const [script, demoPage] = await Promise.all([
-    bundleWidget(),
+  const [bundle, demoPage] = await Promise.all([
+    buildWidgetBundle(),
     readFile(options.demoPagePath, 'utf8'),
   ]);
+  const script = new TextDecoder().decode(bundle.code);
   const html = (body: string) =>
     new Response(body, {
       headers: {

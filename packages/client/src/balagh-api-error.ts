@@ -55,20 +55,22 @@ export interface BalaghApiErrorInit {
  * ```
  */
 export class BalaghApiError extends BalaghError {
+  // `declare`d rather than initialised fields: the constructor assigns each one, and a browser
+  // bundle then carries no class field definitions for them.
   /** The HTTP status of the answer. */
-  readonly status: number;
+  declare readonly status: number;
   /** The problem's short, fixed summary (or the status text when the body was no problem). */
-  readonly title: string;
+  declare readonly title: string;
   /** What went wrong in this occurrence, for a developer. */
-  readonly detail: string | undefined;
+  declare readonly detail: string | undefined;
   /** The field issues of a `VALIDATION_FAILED` (or other input) problem; empty otherwise. */
-  readonly errors: readonly ValidationIssue[];
+  declare readonly errors: readonly ValidationIssue[];
   /** Seconds the server asked to wait before trying again (`Retry-After`), on 429 and 503. */
-  readonly retryAfter: number | undefined;
+  declare readonly retryAfter: number | undefined;
   /** Closure-code attempts left before the code locks, on `CLOSURE_CODE_INVALID`. */
-  readonly attemptsLeft: number | undefined;
+  declare readonly attemptsLeft: number | undefined;
   /** The parsed error body as received, when it was a JSON object. */
-  readonly problem: ProblemDetails | undefined;
+  declare readonly problem: ProblemDetails | undefined;
 
   constructor({
     status,

@@ -10,7 +10,7 @@ import { BalaghError, type BalaghErrorOptions } from '@balagh/core';
  */
 export class BalaghTimeoutError extends BalaghError {
   /** The per-attempt timeout that was exceeded, in milliseconds. */
-  readonly timeout: number;
+  declare readonly timeout: number;
 
   constructor(message: string, timeout: number, options: BalaghErrorOptions = {}) {
     super('TIMEOUT', message, options);

@@ -64,18 +64,18 @@ export interface CreateReportOptions extends CallOptions {
 }
 
 /**
- * A typed client of the Balagh intake API (docs/api.md), for browsers and Node. Public
- * operations need any API key; staff operations need the role docs/api.md names.
- *
- * It implements core's `IntakePort` (`listCategories`, `submitReport`, `getReportStatus`,
- * `confirmClosure`, `uploadMedia`, `reopenReport`), so a WhatsApp or SMS channel runs beside
- * the service against this client, unchanged.
+ * The operations of the intake API's public routes (docs/api.md), which any API key may call,
+ * an `integration` key (a site, an app, the report widget) included: the categories, a report's
+ * creation and its photo, and the reporter's own routes. It implements core's `IntakePort`
+ * (`listCategories`, `submitReport`, `getReportStatus`, `confirmClosure`, `uploadMedia`,
+ * `reopenReport`). {@link BalaghClient} adds the staff operations; `createPublicFetchClient`
+ * (`@balagh/client/fetch`) answers these alone, for a bundle that never calls the others.
  *
  * Every operation throws {@link BalaghApiError} when the API answers an error,
  * {@link BalaghNetworkError} or {@link BalaghTimeoutError} when it does not answer, and rejects
  * with the signal's reason when aborted.
  */
-export interface BalaghClient extends IntakePort {
+export interface BalaghPublicClient extends IntakePort {
   /** Lists the categories named in a language (`GET /v1/categories`); any key. */
   categories(language?: Language, options?: CallOptions): Promise<CategoryList>;
   /** The categories named in a language, as `IntakePort` wants them. */
@@ -86,7 +86,7 @@ export interface BalaghClient extends IntakePort {
    * key or higher.
    */
   createReport(input: ReportInput, options?: CreateReportOptions): Promise<ReportReceipt>;
-  /** {@link BalaghClient.createReport} under the name `IntakePort` gives it. */
+  /** {@link BalaghPublicClient.createReport} under the name `IntakePort` gives it. */
   submitReport(input: ReportInput, options?: CreateReportOptions): Promise<ReportReceipt>;
   /**
    * Reads a report's public status: by number and tracking token
@@ -122,6 +122,22 @@ export interface BalaghClient extends IntakePort {
     contentType: string,
     options?: CallOptions,
   ): Promise<Attachment>;
+}
+
+/**
+ * A typed client of the Balagh intake API (docs/api.md), for browsers and Node: the public
+ * operations of {@link BalaghPublicClient}, which need any API key, and the staff operations,
+ * which need the role docs/api.md names.
+ *
+ * It implements core's `IntakePort` (`listCategories`, `submitReport`, `getReportStatus`,
+ * `confirmClosure`, `uploadMedia`, `reopenReport`), so a WhatsApp or SMS channel runs beside
+ * the service against this client, unchanged.
+ *
+ * Every operation throws {@link BalaghApiError} when the API answers an error,
+ * {@link BalaghNetworkError} or {@link BalaghTimeoutError} when it does not answer, and rejects
+ * with the signal's reason when aborted.
+ */
+export interface BalaghClient extends BalaghPublicClient {
   /**
    * Walks every report matching a query (`GET /v1/reports`), page after page, yielding each one.
    * Staff keys only; a `department` key sees its department's reports.

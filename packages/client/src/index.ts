@@ -34,9 +34,11 @@ export { BalaghNetworkError } from './balagh-network-error.js';
 export { BalaghTimeoutError } from './balagh-timeout-error.js';
 export {
   type BalaghClient,
+  type BalaghPublicClient,
   type ClientOptions,
   type CreateReportOptions,
   createClient,
 } from './create-client.js';
 export type { CallOptions } from './create-transport.js';
+export { randomUuid } from './random-uuid.js';
 export type { RetryOptions } from './retry-policy.js';

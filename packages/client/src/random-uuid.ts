@@ -1,7 +1,15 @@
 /**
- * A random UUID (version 4) for an `Idempotency-Key`, from `crypto.getRandomValues`: browsers
- * expose `crypto.randomUUID` only on secure (HTTPS) pages, while every supported runtime has
+ * A random UUID (version 4), the kind of `Idempotency-Key` the client sends with each
+ * `createReport`: make one yourself for a creation you may repeat across calls (a report kept
+ * offline and sent again after a reload). From `crypto.getRandomValues`, because browsers expose
+ * `crypto.randomUUID` only on secure (HTTPS) pages, while every supported runtime has
  * `getRandomValues`.
+ *
+ * @example
+ * ```ts
+ * const idempotencyKey = randomUuid(); // kept with the report until it is sent
+ * await client.createReport(input, { idempotencyKey });
+ * ```
  */
 export function randomUuid(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));

@@ -47,22 +47,27 @@ export const withoutResponseValidation: Plugin = {
 /** The esbuild options of the script-tag build, shared with tsup.config.ts. */
 export const iifeBuildOptions = {
   format: 'iife',
-  globalName: 'BalaghWidget',
   platform: 'browser',
   target: 'es2022',
   minify: true,
   // Non-ASCII strings stay UTF-8: escaping Arabic or Devanagari as \uXXXX would double them.
   charset: 'utf8',
+  // The internal members of the element's state end with `_` (see src/widget-context.ts): short
+  // names in this build, as private fields get.
+  mangleProps: /[^_]_$/,
   // Bundled from the workspace's TypeScript sources, so no other package needs building first.
   conditions: ['@balagh/source'],
 } as const;
 
-/** Bundles `src/auto.ts` as the script-tag build, without writing it. */
+/** The entry of the script-tag build, which registers the element and sets the global. */
+export const iifeEntry = 'src/balagh-widget.ts';
+
+/** Bundles {@link iifeEntry} as the script-tag build, without writing it. */
 export async function buildWidgetBundle(): Promise<WidgetBundle> {
   const result = await build({
     ...iifeBuildOptions,
     conditions: [...iifeBuildOptions.conditions],
-    entryPoints: ['src/auto.ts'],
+    entryPoints: [iifeEntry],
     absWorkingDir: packageDirectory,
     bundle: true,
     write: false,

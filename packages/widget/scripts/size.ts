@@ -6,13 +6,11 @@ import { gzipSync } from 'node:zlib';
 import { buildWidgetBundle } from './build-widget-bundle.js';
 
 /**
- * The budget in bytes (1 KB = 1000 bytes), minified and gzipped.
- *
- * The issue's target is 15 KB; the bundle measures 16.1 KB with every behaviour it names
- * (six languages, status view, offline queue, photo downscaling). This guard keeps it from
- * growing while the remaining 1.1 KB is worked off — see the issue note; lower it as it shrinks.
+ * The budget in bytes (1 KB = 1000 bytes), minified and gzipped: the issue's 15 KB, which the
+ * bundle meets with every behaviour it names (six languages, status view, offline queue, photo
+ * downscaling) at about 14.8 KB. A change that goes over it makes room elsewhere first.
  */
-export const widgetSizeBudget = 16_500;
+export const widgetSizeBudget = 15_000;
 
 /** Where the bytes of the bundle come from. */
 export type Origin = 'widget' | 'strings' | 'client' | 'ky' | 'core' | 'zod' | 'other';

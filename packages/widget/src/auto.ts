@@ -1,6 +1,6 @@
 /**
- * Registers `<balagh-report>` on import: the entry of the script-tag build
- * (`balagh-widget.iife.js`, whose global is `BalaghWidget`) and of `@balagh/widget/auto`.
+ * Registers `<balagh-report>` on import: the entry of `@balagh/widget/auto` (the script-tag
+ * build's is `balagh-widget.ts`).
  *
  * @packageDocumentation
  */

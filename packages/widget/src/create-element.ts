@@ -3,12 +3,12 @@ export type ElementChild = Node | string | false | null | undefined;
 
 /**
  * Builds a DOM element in one expression: attributes from `properties` (`true` sets an empty
- * attribute, `false`, `null` and `undefined` leave it out), `value` and `checked` as properties,
- * and `on<event>` functions as listeners.
+ * attribute, `false`, `null` and `undefined` leave it out), `value` and `checked` as
+ * properties, then the children that are something.
  *
  * @example
  * ```ts
- * createElement('button', { type: 'button', onclick: () => dialog.close() }, 'Close');
+ * createElement('button', { type: 'button', id: 'close', 'aria-label': 'Close' }, '×');
  * ```
  */
 export function createElement<Tag extends keyof HTMLElementTagNameMap>(
@@ -18,9 +18,7 @@ export function createElement<Tag extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[Tag] {
   const element = document.createElement(tag);
   for (const [name, value] of Object.entries(properties ?? {})) {
-    if (typeof value === 'function') {
-      element.addEventListener(name.slice(2), value as EventListener);
-    } else if (name === 'value' || name === 'checked') {
+    if (name === 'value' || name === 'checked') {
       (element as unknown as Record<string, unknown>)[name] = value;
     } else if (value !== false && value != null) {
       element.setAttribute(name, value === true ? '' : String(value));

@@ -14,7 +14,7 @@ import { BalaghReportElement } from './balagh-report-element.js';
  */
 export function defineBalaghReport(tagName = 'balagh-report'): void {
   const registry = globalThis.customElements;
-  if (registry === undefined || registry.get(tagName) !== undefined) return;
+  if (!registry || registry.get(tagName)) return;
   // A constructor can be registered only once, so another name gets a subclass of its own.
   registry.define(
     tagName,

@@ -32,7 +32,7 @@ export async function downscaleImage(
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
   } catch (cause) {
-    throw new BalaghError('UNSUPPORTED_MEDIA_TYPE', 'The photo could not be decoded.', { cause });
+    throw new BalaghError('UNSUPPORTED_MEDIA_TYPE', 'Cannot decode the photo.', { cause });
   }
   const scale = Math.min(1, maxDimension / Math.max(bitmap.width, bitmap.height));
   const width = Math.max(1, Math.round(bitmap.width * scale));
@@ -52,7 +52,7 @@ export async function downscaleImage(
     canvas.toBlob(resolve, 'image/jpeg', quality),
   );
   if (context === null || blob === null) {
-    throw new BalaghError('UNSUPPORTED_MEDIA_TYPE', 'The photo could not be encoded as JPEG.');
+    throw new BalaghError('UNSUPPORTED_MEDIA_TYPE', 'Cannot encode the photo as JPEG.');
   }
   return { blob, width, height };
 }

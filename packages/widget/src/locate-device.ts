@@ -14,6 +14,9 @@ export type LocateResult =
   | { readonly position: DevicePosition }
   | { readonly failure: LocateFailure };
 
+/** The failures by `GeolocationPositionError.code` (1, 2, 3). */
+const failures: readonly LocateFailure[] = ['denied', 'unavailable', 'timeout'];
+
 /**
  * Asks the device where it is (`navigator.geolocation`), answering a failure instead of throwing
  * when the person refuses, the device has no fix, or no answer comes within `timeoutMs`. The wait
@@ -34,28 +37,20 @@ export function locateDevice(timeoutMs = 15_000): Promise<LocateResult> {
       return;
     }
     const guard = setTimeout(() => resolve({ failure: 'timeout' }), timeoutMs * 2);
+    const settle = (result: LocateResult) => {
+      clearTimeout(guard);
+      resolve(result);
+    };
     geolocation.getCurrentPosition(
-      ({ coords }) => {
-        clearTimeout(guard);
-        resolve({
+      ({ coords }) =>
+        settle({
           position: {
             lat: coords.latitude,
             lng: coords.longitude,
             accuracyMeters: Math.min(Math.round(coords.accuracy), 100_000),
           },
-        });
-      },
-      (error) => {
-        clearTimeout(guard);
-        resolve({
-          failure:
-            error.code === error.PERMISSION_DENIED
-              ? 'denied'
-              : error.code === error.TIMEOUT
-                ? 'timeout'
-                : 'unavailable',
-        });
-      },
+        }),
+      ({ code }) => settle({ failure: failures[code - 1] ?? 'unavailable' }),
       { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 },
     );
   });

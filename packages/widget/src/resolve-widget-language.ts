@@ -19,3 +19,11 @@ export function resolveWidgetLanguage(
   }
   return 'ar';
 }
+
+/** The language of an element: its `lang`, else the closest one around it, else the browser's. */
+export function widgetLanguageOf(element: Element): WidgetLanguage {
+  return resolveWidgetLanguage([
+    element.closest('[lang]')?.getAttribute('lang'),
+    ...(globalThis.navigator?.languages ?? []),
+  ]);
+}

@@ -1,16 +1,18 @@
 import type { BalaghClient } from '@balagh/client';
-import type { ReportReceipt } from '@balagh/core';
+import type { ErrorCode, ReportReceipt } from '@balagh/core';
+import { errorCodeOf } from './error-code-of.js';
 import type { OfflineQueue, QueuedReport } from './offline-queue.js';
 
 /** The two operations of the client that sending a report needs. */
 export type ReportSender = Pick<BalaghClient, 'createReport' | 'uploadMedia'>;
 
 /** Codes of failures after which the same request may succeed later: it is kept, not dropped. */
-const transientCodes: readonly unknown[] = [
+const transientCodes: readonly ErrorCode[] = [
   'NETWORK_ERROR',
   'TIMEOUT',
   'RATE_LIMITED',
   'SERVICE_UNAVAILABLE',
+  // A failure without a code (storage, an aborted page) reads as `INTERNAL`.
   'INTERNAL',
 ];
 
@@ -21,8 +23,7 @@ const transientCodes: readonly unknown[] = [
  * itself (`VALIDATION_FAILED`, `UNKNOWN_CATEGORY`, `INVALID_PHONE`...) does not.
  */
 export function isTransientError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code !== 'string' || transientCodes.includes(code);
+  return transientCodes.includes(errorCodeOf(error));
 }
 
 /**

@@ -21,12 +21,13 @@ export function toInternationalPhone(
   input: string,
   countryCallingCode = '966',
 ): string | undefined {
-  const compact = normalizeDigits(input).replace(/[\s().\u2010-\u2015-]/g, '');
-  let international: string;
-  if (compact.startsWith('+')) international = compact;
-  else if (compact.startsWith('00')) international = `+${compact.slice(2)}`;
-  else if (compact.startsWith(countryCallingCode) && compact.length > 10) {
-    international = `+${compact}`;
-  } else international = `+${countryCallingCode}${compact.replace(/^0/, '')}`;
+  const compact = normalizeDigits(input)
+    .replace(/[\s().\u2010-\u2015-]/g, '')
+    .replace(/^00/, '+');
+  const international = compact.startsWith('+')
+    ? compact
+    : compact.startsWith(countryCallingCode) && compact.length > 10
+      ? `+${compact}`
+      : `+${countryCallingCode}${compact.replace(/^0/, '')}`;
   return /^\+[1-9]\d{6,14}$/.test(international) ? international : undefined;
 }

@@ -1,5 +1,4 @@
-const darkTheme =
-  '--balagh-accent:#7ddcb6;--balagh-on-accent:#06281b;--balagh-background:#1d1f1e;--balagh-text:#f2f2f2;--balagh-muted:#c8c8c8;--balagh-border:#9b9b9b;--balagh-error:#ffb4ab;--balagh-focus:#9ab8ff';
+import { createElement as h } from './create-element.js';
 
 /**
  * The widget's style sheet. Every colour, the radius and the font are custom properties a page
@@ -8,40 +7,32 @@ const darkTheme =
  */
 export const widgetCss = `:host{--balagh-accent:#0b6b4d;--balagh-on-accent:#fff;--balagh-background:#fff;--balagh-text:#1b1b1b;--balagh-muted:#555;--balagh-border:#767676;--balagh-error:#b3261e;--balagh-focus:#1d4ed8;--balagh-radius:8px;--balagh-font:system-ui,sans-serif;display:inline-block;color:var(--balagh-text);font:16px/1.5 var(--balagh-font)}
 :host([mode=inline]){display:block}
-:host([theme=dark]){${darkTheme}}
-@media (prefers-color-scheme:dark){:host([theme=auto]){${darkTheme}}}
 *{box-sizing:border-box}
 [hidden]{display:none!important}
-.panel,dialog,button,input:not([type=radio],[type=checkbox]),select,textarea{background:var(--balagh-background);border-radius:var(--balagh-radius)}
+.panel,dialog,button,select,[part=input],.choices{background:var(--balagh-background);border-radius:var(--balagh-radius)}
 .panel{color:var(--balagh-text);padding:16px;max-width:36rem}
-dialog{padding:0;border:0;width:min(36rem,calc(100vw - 16px));max-height:calc(100vh - 16px)}
-dialog::backdrop{background:#0000008c}
-header,.row{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
-header,.row,.field,fieldset{margin:0 0 16px}
-h2{flex:1 1 12rem;margin:0;font-size:1.25rem}
+dialog{padding:0;border:0;width:36rem}
+header,.row,.choice{display:flex;flex-wrap:wrap;align-items:center;gap:8px}
+header,.row,.field,fieldset,form{margin:0 0 16px}
+h2{flex:1 1 12rem;margin:0}
 p{margin:0 0 12px}
 fieldset{border:0;padding:0;min-width:0}
 legend,label{display:block;font-weight:600;margin-bottom:4px}
-form+div{margin-top:16px}
-input,select,textarea,button{font:inherit;color:inherit;min-height:44px}
-input:not([type=radio],[type=checkbox]),select,textarea{width:100%;padding:8px 12px;border:1px solid var(--balagh-border)}
-header select{width:auto}
-textarea{min-height:6em;resize:vertical}
-button{padding:8px 16px;border:2px solid var(--balagh-accent);color:var(--balagh-accent);font-weight:600;cursor:pointer;min-width:44px}
-.primary{background:var(--balagh-accent);color:var(--balagh-on-accent)}
+button,select,[part=input]{font:inherit;color:inherit;min-height:44px;min-width:44px;padding:8px 12px;border:1px solid var(--balagh-border)}
+[part=input]{width:100%}
+button{padding:8px 16px;border:2px solid;color:var(--balagh-accent);font-weight:600}
+.primary{background:var(--balagh-accent);color:var(--balagh-on-accent);border-color:var(--balagh-accent)}
 :focus-visible{outline:3px solid var(--balagh-focus);outline-offset:2px}
-.choices{max-height:16rem;overflow:auto;border:1px solid var(--balagh-border);border-radius:var(--balagh-radius);padding:0 12px;margin-top:8px}
+.choices{max-height:16rem;overflow:auto;border:1px solid var(--balagh-border);padding:0 12px}
 .choices fieldset,.choice,.choice input{margin:0}
-.choices legend{padding-top:8px}
 .choices legend,.hint{color:var(--balagh-muted);font-size:.875rem}
-.choice{display:flex;align-items:center;gap:12px;min-height:44px;font-weight:400}
-.choice input{flex:none;width:20px;height:20px;min-height:0;accent-color:var(--balagh-accent)}
+.choice{min-height:44px;font-weight:400;flex-wrap:nowrap}
+.choice input{flex:none;accent-color:var(--balagh-accent)}
 .hint,.error{margin:4px 0 0}
 .error{color:var(--balagh-error);font-weight:600}
-[aria-invalid=true]{border:2px solid var(--balagh-error)!important}
-.number{font-size:1.5rem;font-weight:700}
-img{display:block;max-width:100%;max-height:12rem;border-radius:var(--balagh-radius)}
-a{color:inherit;font-weight:600;display:inline-flex;align-items:center;min-height:44px}
+[aria-invalid=true]{border:2px solid var(--balagh-error)}
+img{max-width:100%;max-height:12rem}
+a{color:inherit;display:inline-flex;align-items:center;min-height:44px}
 .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`;
 
 let sharedSheet: CSSStyleSheet | undefined;
@@ -60,8 +51,6 @@ export function adoptWidgetStyles(root: ShadowRoot): void {
     }
     root.adoptedStyleSheets = [sharedSheet];
   } catch {
-    const style = document.createElement('style');
-    style.textContent = widgetCss;
-    root.append(style);
+    root.append(h('style', null, widgetCss));
   }
 }

@@ -232,6 +232,34 @@ describe('a report from the widget', () => {
     expect(errors).toEqual([]);
   });
 
+  it('filters the categories on Enter in the search box, without sending the form', async () => {
+    const { page, widget, events } = await open({ lang: 'en', mode: 'inline' });
+    await expect.poll(() => widget.getByRole('radio').count()).toBeGreaterThan(1);
+    const all = await widget.getByRole('radio').count();
+    await widget.getByRole('searchbox').fill('water');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => widget.getByRole('radio').count()).toBeLessThan(all);
+    expect(await focusedId(page)).toBe('search');
+    expect(await widget.getByRole('searchbox').inputValue()).toBe('water');
+    // A submitted form would have marked its empty fields.
+    expect(await widget.locator('[aria-invalid=true], .error').count()).toBe(0);
+    expect(await events()).toEqual([]);
+  });
+
+  it('exposes the element and its registration as the BalaghWidget global', async () => {
+    const { page } = await open({ lang: 'en' });
+    const global = await page.evaluate(() => {
+      const { BalaghWidget } = window as unknown as {
+        BalaghWidget?: { BalaghReportElement?: unknown; defineBalaghReport?: unknown };
+      };
+      return {
+        registered: BalaghWidget?.BalaghReportElement === customElements.get('balagh-report'),
+        define: typeof BalaghWidget?.defineBalaghReport,
+      };
+    });
+    expect(global).toEqual({ registered: true, define: 'function' });
+  });
+
   it('tells which field is missing and moves the focus to it', async () => {
     const { page, widget } = await open({ lang: 'en', mode: 'inline' });
     const before = (await server.reports()).length;

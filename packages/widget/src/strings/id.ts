@@ -1,56 +1,56 @@
 import type { WidgetStringValues } from './widget-strings.js';
 
-/** The widget's strings in Indonesian, in the order of `widgetMessageKeys` then `widgetStatusOrder`. */
-export const id: WidgetStringValues = [
-  'Bahasa Indonesia', // languageName
-  'Bahasa', // language
-  'Laporkan masalah', // open
-  'Tutup', // close
-  'Lacak laporan', // track
-  'Apa masalahnya?', // category
-  'Cari', // search
-  'Tidak ditemukan.', // noMatch
-  'Memuat…', // loading
-  'Coba lagi', // retry
-  'Jelaskan masalahnya', // description
-  'Di mana lokasinya?', // location
-  'Gunakan lokasi saya', // locate
-  'Lokasi ditemukan (±{0} m).', // located
-  'Lokasi tidak ditemukan. Ketik patokan.', // locationFailed
-  'Patokan atau alamat', // landmark
-  'Foto (opsional)', // photo
-  'Hapus foto', // removePhoto
-  'Nomor ponsel', // phone
-  'Nomor laporan kami kirim lewat SMS.', // phoneHint
-  'Kirim laporan', // send
-  'Wajib diisi.', // needValue
-  'Bagikan lokasi Anda atau ketik patokan.', // needLocation
-  'Masukkan nomor ponsel yang valid.', // needPhone
-  'Terjadi kesalahan. Coba lagi.', // failed
-  'Terima kasih, laporan Anda diterima.', // thanks
-  'Nomor laporan', // number
-  'Anda offline. Laporan dikirim saat Anda kembali online.', // queued
-  'Kode pelacakan', // token
-  'Lihat status', // check
-  'Tidak ada laporan dengan nomor dan kode ini.', // notFound
-  'Status', // status
-  'Perkiraan selesai: {0}', // due
-  'Sudah diperbaiki? Masukkan kode penutupan dari SMS kami.', // fixed
-  'Kode penutupan', // code
-  'Ya, sudah diperbaiki', // confirm
-  'Belum diperbaiki', // notFixed
-  'Terima kasih. Laporan ditutup.', // confirmed
-  'Terima kasih. Laporan dibuka kembali.', // reopened
-  'Kode ini tidak benar. Sisa percobaan: {0}.', // codeInvalid
-  'Periksa kode: terdiri dari 7 angka.', // codeMalformed
-  'Kode ini tidak berlaku lagi.', // codeLocked
-  // statuses
-  'Diterima', // received
-  'Di dinas terkait', // assigned
-  'Sedang ditangani', // in_progress
-  'Menunggu informasi dari Anda', // awaiting_info
-  'Sudah diperbaiki', // resolved
-  'Ditutup', // closed
-  'Tidak diterima', // rejected
-  'Sudah pernah dilaporkan', // duplicate
-];
+/**
+ * The widget's strings in Indonesian, one a line: the messages in the order of `widgetMessageKeys`,
+ * then the statuses in the order of `widgetStatusOrder`.
+ */
+export const id = `Bahasa Indonesia
+Bahasa
+Laporkan masalah
+Tutup
+Lacak laporan
+Apa masalahnya?
+Cari
+Tidak ditemukan.
+Memuat…
+Coba lagi
+Jelaskan masalahnya
+Di mana lokasinya?
+Gunakan lokasi saya
+Lokasi ditemukan (±{0} m).
+Lokasi tidak ditemukan.
+Patokan atau alamat
+Foto (opsional)
+Hapus foto
+Nomor ponsel
+Nomor laporan kami kirim lewat SMS.
+Kirim laporan
+Wajib diisi.
+Bagikan lokasi Anda atau ketik patokan.
+Masukkan nomor ponsel yang valid.
+Terjadi kesalahan.
+Terima kasih, laporan diterima.
+Nomor laporan
+Offline: laporan dikirim saat online kembali.
+Kode pelacakan
+Lihat status
+Tidak ada laporan dengan nomor dan kode ini.
+Status
+Perkiraan selesai: {0}
+Sudah diperbaiki? Masukkan kode penutupan dari SMS kami.
+Kode penutupan
+Ya, sudah diperbaiki
+Belum diperbaiki
+Terima kasih. Laporan ditutup.
+Terima kasih. Laporan dibuka kembali.
+Kode salah. Sisa percobaan: {0}.
+Kode terdiri dari 7 angka.
+Kode ini tidak berlaku lagi.
+Diterima
+Di dinas terkait
+Sedang ditangani
+Menunggu informasi dari Anda
+Sudah diperbaiki
+Ditutup
+Tidak diterima
+Sudah pernah dilaporkan`.split('\n') as unknown as WidgetStringValues;

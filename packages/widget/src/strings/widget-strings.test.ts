@@ -50,9 +50,7 @@ describe('the widget strings', () => {
   });
 
   it('fills a placeholder with a value', () => {
-    expect(formatString(widgetStrings.en.codeInvalid, 3)).toBe(
-      'This code is not right. Attempts left: 3.',
-    );
+    expect(formatString(widgetStrings.en.codeInvalid, 3)).toBe('Wrong code. Attempts left: 3.');
     expect(formatString(widgetStrings.en.send, 3)).toBe(widgetStrings.en.send);
   });
 
