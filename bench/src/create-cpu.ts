@@ -182,7 +182,9 @@ async function measureServerProcess(name: string, databaseUrl: string, directory
       SLA_SWEEP_INTERVAL: '1h',
       BENCH_STATS: '1',
     },
-    profileDirectory === undefined ? [] : ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${profileDirectory}`],
+    profileDirectory === undefined
+      ? []
+      : ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${profileDirectory}`],
   );
   let figures = '';
   try {

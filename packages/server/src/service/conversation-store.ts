@@ -52,7 +52,12 @@ export function createConversationStore(context: ServiceContext): ConversationSt
 
     async markMessageSeen(channel, messageId, ttlMilliseconds = defaultSeenMessageTtlMilliseconds) {
       const now = clock();
-      return storage.markMessageSeen(channel, messageId, nowIso(now), nowIso(now + ttlMilliseconds));
+      return storage.markMessageSeen(
+        channel,
+        messageId,
+        nowIso(now),
+        nowIso(now + ttlMilliseconds),
+      );
     },
   };
 }
