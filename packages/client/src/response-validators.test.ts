@@ -1,6 +1,10 @@
 import {
+  apiKeyListSchema,
   attachmentSchema,
   BalaghError,
+  categoryListSchema,
+  confirmClosureResultSchema,
+  createdApiKeySchema,
   publicReportStatusSchema,
   reportReceiptSchema,
   ValidationError,
@@ -71,11 +75,14 @@ describe('responseSchemas', () => {
     expect(responseSchemas.apiKey.safeParse({ ...key, key: 'blg_k1_secret' }).success).toBe(true);
   });
 
-  it("checks the answers whose types core defines with core's own schemas", () => {
+  it("checks every answer with core's schema of it, the one the server documents", () => {
+    expect(responseSchemas.categories).toBe(categoryListSchema);
     expect(responseSchemas.receipt).toBe(reportReceiptSchema);
     expect(responseSchemas.status).toBe(publicReportStatusSchema);
+    expect(responseSchemas.confirmation).toBe(confirmClosureResultSchema);
     expect(responseSchemas.attachment).toBe(attachmentSchema);
-    expect(responseSchemas.confirmation.shape.report).toBe(publicReportStatusSchema);
+    expect(responseSchemas.apiKeys).toBe(apiKeyListSchema);
+    expect(responseSchemas.apiKey).toBe(createdApiKeySchema);
   });
 
   it('refuses an instant that names no real date', () => {

@@ -1,4 +1,10 @@
-import type { IntakePort, ReportInput } from '@balagh/core';
+import {
+  type IntakePort,
+  type ReportInput,
+  reportStatsSchema,
+  staffReportPageSchema,
+  staffReportSchema,
+} from '@balagh/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BalaghApiError,
@@ -6,18 +12,13 @@ import {
   BalaghNetworkError,
   type ClientOptions,
 } from '../src/index.js';
-import {
-  reportStatsSchema,
-  staffReportPageSchema,
-  staffReportSchema,
-} from './staff-answer-schemas.js';
 import { type IntakeServer, startIntakeServer } from './start-intake-server.js';
 import { transports } from './transports.js';
 
 // Every operation of the client against the real intake server (@balagh/server's HTTP app on a
 // listening node server, SQLite in a temp directory), with response validation on: the client's
 // types and schemas must match what the server really sends. The staff answers, which the client
-// does not check itself, are checked here against test/staff-answer-schemas.ts. The whole suite
+// does not check itself, are checked here against core's schemas of them. The whole suite
 // runs once per transport (ky, fetch), each against a server of its own.
 
 describe.each(transports)('over $name', ({ createClient }) => {
@@ -365,7 +366,7 @@ describe.each(transports)('over $name', ({ createClient }) => {
       expect(linked).toMatchObject({ status: 'duplicate', duplicateOf: master.id });
     });
 
-    it("answers staff reports, pages and stats as the client's types describe them", async () => {
+    it("answers staff reports, pages and stats as core's schemas describe them", async () => {
       const { receipt } = await resolvedReport();
       const report = await agent.getReport(receipt.id);
       expect(staffReportSchema.safeParse(report).error?.issues).toBeUndefined();

@@ -27,6 +27,8 @@ describe('bundle size', () => {
     );
     expect(coreSchemas).not.toContain('../core/src/schemas/report.ts');
     expect(coreSchemas).not.toContain('../core/src/schemas/report-input.ts');
+    expect(coreSchemas).not.toContain('../core/src/schemas/staff-report.ts');
+    expect(coreSchemas).not.toContain('../core/src/schemas/report-stats.ts');
   });
 
   it('stays within the budgets, minified and gzipped', async () => {

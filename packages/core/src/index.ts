@@ -45,6 +45,8 @@ export { type Location, locationSchema } from './schemas/location.js';
 export { categoryCodeSchema } from './schemas/category-code.js';
 export { instantSchema, isInstant } from './schemas/instant.js';
 export {
+  type ConfirmClosureResult,
+  confirmClosureResultSchema,
   type PublicReportStatus,
   type PublicTimelineEntry,
   publicReportStatusSchema,
@@ -93,14 +95,40 @@ export {
 } from './schemas/taxonomy.js';
 export { type TimelineEntry, timelineEntrySchema } from './schemas/timeline-entry.js';
 
+// --- schemas of the intake API's other answers: categories, staff reports, stats, API keys ---
+export {
+  type ApiKeyInfo,
+  type ApiKeyList,
+  type ApiKeyRole,
+  apiKeyInfoSchema,
+  apiKeyListSchema,
+  apiKeyRoleSchema,
+  apiKeyRoles,
+  type CreatedApiKey,
+  createdApiKeySchema,
+} from './schemas/api-key-info.js';
+export {
+  type CategoryList,
+  categoryListSchema,
+  type LocalizedCategory,
+  localizedCategorySchema,
+} from './schemas/category-list.js';
+export { type ReportStats, reportStatsSchema } from './schemas/report-stats.js';
+export {
+  type LikelyDuplicate,
+  likelyDuplicateSchema,
+  type ReportPage,
+  type StaffClosureCode,
+  type StaffReport,
+  type StaffReportSla,
+  staffClosureCodeSchema,
+  staffReportPageSchema,
+  staffReportSchema,
+  staffReportSlaSchema,
+} from './schemas/staff-report.js';
+
 // --- ports ---
-export type {
-  ConfirmClosureResult,
-  IntakePort,
-  LocalizedCategory,
-  ReporterReportRef,
-  SubmitReportOptions,
-} from './ports/intake-port.js';
+export type { IntakePort, ReporterReportRef, SubmitReportOptions } from './ports/intake-port.js';
 export type {
   Notification,
   NotificationKind,

@@ -1,5 +1,7 @@
 import type { Attachment } from '../schemas/attachment.js';
+import type { LocalizedCategory } from '../schemas/category-list.js';
 import type { Language } from '../schemas/language.js';
+import type { ConfirmClosureResult } from '../schemas/public-report-status.js';
 import type { PublicReportStatus, ReportReceipt } from '../schemas/report.js';
 import type { ReportInput } from '../schemas/report-input.js';
 
@@ -22,33 +24,6 @@ export interface SubmitReportOptions {
   readonly idempotencyKey?: string;
   /** Cancels the call. */
   readonly signal?: AbortSignal;
-}
-
-/** Result of {@link IntakePort.confirmClosure}. */
-export interface ConfirmClosureResult {
-  /** `valid` closes the report as confirmed; the others leave it resolved. */
-  readonly outcome: 'valid' | 'invalid' | 'malformed' | 'expired' | 'locked';
-  /** Attempts left before the code locks, when the outcome is `invalid`. */
-  readonly attemptsLeft?: number;
-  /** The report as the reporter now sees it. */
-  readonly report: PublicReportStatus;
-}
-
-/** A category as a reporter sees it, in one language. */
-export interface LocalizedCategory {
-  readonly code: string;
-  readonly groupCode: string;
-  readonly groupName: string;
-  readonly name: string;
-  readonly description?: string;
-  readonly priority: string;
-  readonly attributes: readonly {
-    readonly code: string;
-    readonly datatype: string;
-    readonly required: boolean;
-    readonly description: string;
-    readonly values?: readonly { readonly key: string; readonly name: string }[];
-  }[];
 }
 
 /**

@@ -35,3 +35,26 @@ export const publicReportStatusSchema = z.strictObject({
 
 /** A report's status as its reporter sees it. */
 export type PublicReportStatus = z.infer<typeof publicReportStatusSchema>;
+
+// The answer to a closure code lives beside the status it carries rather than in a file of its
+// own: every module a browser bundle loads lazily costs a wrapper (see the client's size check).
+
+/**
+ * Schema of a {@link ConfirmClosureResult}, the answer of `POST /v1/reports/{number}/confirm`
+ * and `POST /v1/reporter/confirm`.
+ */
+export const confirmClosureResultSchema = z.strictObject({
+  outcome: z.enum(['valid', 'invalid', 'malformed', 'expired', 'locked']),
+  attemptsLeft: z.optional(z.number().check(z.int(), z.gte(0))),
+  report: publicReportStatusSchema,
+});
+
+/** Result of `IntakePort.confirmClosure`. */
+export interface ConfirmClosureResult {
+  /** `valid` closes the report as confirmed; the others leave it resolved. */
+  readonly outcome: 'valid' | 'invalid' | 'malformed' | 'expired' | 'locked';
+  /** Attempts left before the code locks, when the outcome is `invalid`. */
+  readonly attemptsLeft?: number;
+  /** The report as the reporter now sees it. */
+  readonly report: PublicReportStatus;
+}

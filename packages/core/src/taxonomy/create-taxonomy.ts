@@ -1,7 +1,7 @@
 import { BalaghError } from '../errors/balagh-error.js';
 import { ValidationError } from '../errors/validation-error.js';
-import type { LocalizedCategory } from '../ports/intake-port.js';
 import type { SlaPolicy } from '../schemas/calendar.js';
+import type { LocalizedCategory } from '../schemas/category-list.js';
 import type { Language } from '../schemas/language.js';
 import type { AttributeValue } from '../schemas/report-input.js';
 import {

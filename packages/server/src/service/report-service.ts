@@ -1,18 +1,23 @@
 import type {
+  ApiKeyInfo,
+  ApiKeyRole,
   AreaIndex,
   Attachment,
   BalaghEmitter,
   Channel,
   ClosureKeyring,
   ConfirmClosureResult,
+  CreatedApiKey,
   IntakePort,
   LocalizedCategory,
   PublicReportStatus,
   Report,
   ReporterReportRef,
   ReportInput,
+  ReportPage,
   ReportReceipt,
-  Role,
+  ReportStats,
+  StaffReport,
   Status,
   SubmitReportOptions,
   Taxonomy,
@@ -20,21 +25,21 @@ import type {
 
 import type { OutboxCounts, ReportSlaState, ReportSort, Storage } from '../storage/storage.js';
 
+// The shapes of the API's answers are core's: the client reads the same ones.
+export {
+  type ApiKeyInfo,
+  type ApiKeyRole,
+  apiKeyRoles,
+  type CreatedApiKey,
+  type LikelyDuplicate,
+  type ReportPage,
+  type ReportStats,
+  type StaffClosureCode,
+  type StaffReport,
+  type StaffReportSla,
+} from '@balagh/core';
 export type { OutboxCounts, ReportSlaState, ReportSort } from '../storage/storage.js';
 export { createReportService } from './create-report-service.js';
-
-/** Roles an API key can carry; `reporter` and `system` are never given to a key. */
-export const apiKeyRoles = [
-  'integration',
-  'agent',
-  'field_officer',
-  'department',
-  'supervisor',
-  'admin',
-] as const satisfies readonly Role[];
-
-/** A role an API key can carry. */
-export type ApiKeyRole = (typeof apiKeyRoles)[number];
 
 /**
  * Who calls the service: the API key that authenticated the request, its role and, for the
@@ -77,97 +82,12 @@ export interface ReportListQuery {
   readonly cursor?: string;
 }
 
-/** One page of a staff list. */
-export interface ReportPage<T> {
-  readonly items: readonly T[];
-  /** Present when more items follow; pass it as `cursor` to get them. */
-  readonly nextCursor?: string;
-}
-
-/** SLA figures of a report at the time it was read, computed by core's `slaStatus`. */
-export interface StaffReportSla {
-  readonly state: ReportSlaState;
-  /** When the report must be assigned (response target), ISO 8601. */
-  readonly responseDueAt?: string;
-  /** When the report must be resolved (resolution target), ISO 8601. */
-  readonly resolutionDueAt?: string;
-  /** Working milliseconds left until resolution is due (negative once breached). */
-  readonly remainingMilliseconds?: number;
-  /** When the resolution target was breached, ISO 8601. */
-  readonly breachedAt?: string;
-  /** Whether the clock is paused (awaiting the reporter). */
-  readonly paused: boolean;
-  /** Core's full SLA status object, for callers that want every figure. */
-  readonly detail: unknown;
-}
-
-/** Closure-code facts staff may see; never the code itself. */
-export interface StaffClosureCode {
-  /** A code is outstanding: the report is resolved and the reporter may confirm. */
-  readonly issued: boolean;
-  /** Failed attempts left before the code locks, while issued. */
-  readonly attemptsLeft?: number;
-  /** Too many failed attempts: the code no longer works until a reopen issues a new one. */
-  readonly locked: boolean;
-  /** When the outstanding code stops working, ISO 8601. */
-  readonly expiresAt?: string;
-}
-
-/** A report near the same place, of the same category, created shortly before or after. */
-export interface LikelyDuplicate {
-  readonly id: string;
-  readonly number: string;
-  readonly distanceMeters: number;
-  readonly createdAt: string;
-}
-
-/** A report as staff see it (docs/api.md `StaffReport`): personal data included. */
-export type StaffReport = Report & {
-  readonly sla: StaffReportSla;
-  readonly closureCode: StaffClosureCode;
-  readonly likelyDuplicates: readonly LikelyDuplicate[];
-};
-
 /** A time range for {@link ActorReportService.getStats}, on creation time. */
 export interface StatsQuery {
   /** Reports created at or after, ISO 8601; default: 30 days before `to`. */
   readonly from?: string;
   /** Reports created strictly before, ISO 8601; default: now. */
   readonly to?: string;
-}
-
-/** Counts and rates of the reports created in a range (`GET /v1/stats`). */
-export interface ReportStats {
-  readonly from: string;
-  readonly to: string;
-  readonly total: number;
-  readonly byStatus: Readonly<Record<string, number>>;
-  readonly byCategory: Readonly<Record<string, number>>;
-  readonly byDepartment: Readonly<Record<string, number>>;
-  readonly byChannel: Readonly<Record<string, number>>;
-  /** Counts per UTC day of creation, `YYYY-MM-DD`, ascending. */
-  readonly byDay: readonly { readonly day: string; readonly count: number }[];
-  /** Share of reports (not rejected nor duplicate) that are closed; `null` when there are none. */
-  readonly closureRate: number | null;
-  /** Share of resolved reports resolved before their resolution due time; `null` when none. */
-  readonly slaCompliance: number | null;
-  /** Median milliseconds from creation to (first) resolution; `null` when none resolved. */
-  readonly medianTimeToResolveMilliseconds: number | null;
-}
-
-/** An API key as listed: never the secret nor its hash. */
-export interface ApiKeyInfo {
-  readonly id: string;
-  readonly name: string;
-  readonly role: ApiKeyRole;
-  readonly departmentCode?: string;
-  readonly createdAt: string;
-  readonly revokedAt?: string;
-}
-
-/** A newly created API key: `key` is the plaintext `blg_<id>_<secret>`, shown this once. */
-export interface CreatedApiKey extends ApiKeyInfo {
-  readonly key: string;
 }
 
 /** What {@link ActorReportService.createApiKey} needs. */

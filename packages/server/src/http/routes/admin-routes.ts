@@ -1,6 +1,6 @@
+import { apiKeyListSchema, createdApiKeySchema } from '@balagh/core';
 import { type AnyRouteSpec, defineRoute, named, reply } from '../route-spec.js';
 import { apiKeyIdParamsSchema, createApiKeyBodySchema } from '../schemas/admin-request-schemas.js';
-import { apiKeyListSchema, createdApiKeySchema } from '../schemas/response-schemas.js';
 import { required } from './public-routes.js';
 import { adminRoles } from './staff-roles.js';
 

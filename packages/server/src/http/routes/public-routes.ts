@@ -3,11 +3,14 @@ import {
   attachmentContentTypes,
   attachmentSchema,
   BalaghError,
+  categoryListSchema,
+  confirmClosureResultSchema,
   isLanguage,
   type Language,
   parseReportNumber,
   publicReportStatusSchema,
   reportReceiptSchema,
+  staffReportSchema,
 } from '@balagh/core';
 import * as z from 'zod/mini';
 import { markParsedReportInput } from '../../service/parsed-report-input.js';
@@ -23,11 +26,6 @@ import {
   reportStatusQuerySchema,
   reportSubmissionSchema,
 } from '../schemas/public-request-schemas.js';
-import {
-  categoryListSchema,
-  confirmClosureResultSchema,
-  staffReportSchema,
-} from '../schemas/response-schemas.js';
 import { staffRoles } from './staff-roles.js';
 import { wasReplayed } from './submission-outcome.js';
 

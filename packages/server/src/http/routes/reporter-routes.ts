@@ -1,4 +1,9 @@
-import { parseReportNumber, publicReportStatusSchema, type ReporterReportRef } from '@balagh/core';
+import {
+  confirmClosureResultSchema,
+  parseReportNumber,
+  publicReportStatusSchema,
+  type ReporterReportRef,
+} from '@balagh/core';
 import { type AnyRouteSpec, defineRoute, named, reply } from '../route-spec.js';
 import {
   type ReporterReportRefInput,
@@ -6,7 +11,6 @@ import {
   reporterReopenBodySchema,
   reporterStatusBodySchema,
 } from '../schemas/reporter-report-ref-schema.js';
-import { confirmClosureResultSchema } from '../schemas/response-schemas.js';
 import { required } from './public-routes.js';
 
 const description =

@@ -1,12 +1,8 @@
+import { reportStatsSchema, staffReportPageSchema, staffReportSchema } from '@balagh/core';
 import type { ReportListQuery } from '../../service/report-service.js';
 import { readReportPathRef, reportRefText } from '../report-ref.js';
 import { type AnyRouteSpec, defineRoute, named, reply } from '../route-spec.js';
 import { reportRefParamsSchema } from '../schemas/public-request-schemas.js';
-import {
-  reportStatsSchema,
-  staffReportPageSchema,
-  staffReportSchema,
-} from '../schemas/response-schemas.js';
 import {
   assignBodySchema,
   closeBodySchema,

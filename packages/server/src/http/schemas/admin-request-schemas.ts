@@ -1,11 +1,11 @@
+import { apiKeyRoleSchema } from '@balagh/core';
 import * as z from 'zod/mini';
-import { apiKeyRoles } from '../../service/report-service.js';
 
 /** Schema of the body of `POST /v1/api-keys`. */
 export const createApiKeyBodySchema = z.strictObject({
   /** What the key is for, to recognise it in the list. */
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(120)),
-  role: z.enum(apiKeyRoles),
+  role: apiKeyRoleSchema,
   /** The department a `department` key is scoped to. */
   departmentCode: z.optional(
     z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,63}$/, 'must be a department code')),
