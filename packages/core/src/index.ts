@@ -9,6 +9,7 @@
 export { BalaghError, type BalaghErrorOptions, isBalaghError } from './errors/balagh-error.js';
 export { type ErrorCode, errorCodes, isErrorCode } from './errors/error-codes.js';
 export { NotificationError } from './errors/notification-error.js';
+export { problemResponse, problemTypeBase, problemTypeOf } from './errors/problem-response.js';
 export { ValidationError, type ValidationIssue } from './errors/validation-error.js';
 export {
   type ParseResult,

@@ -4,6 +4,7 @@ import {
   isBalaghError,
   type Language,
   normalizePhone,
+  problemResponse,
   type ReporterReportRef,
   renderMessage,
 } from '@balagh/core';
@@ -11,7 +12,6 @@ import type { DeliveryReceipt, InboundSms, SmsProvider } from '../provider/sms-p
 import { guessReplyLanguage } from '../replies/guess-reply-language.js';
 import { parseReply } from '../replies/parse-reply.js';
 import { renderSmsReply, type SmsReplyKind } from '../replies/sms-reply-texts.js';
-import { problemResponse } from './problem-response.js';
 
 /** Options of {@link createSmsWebhookHandler}. */
 export interface SmsWebhookHandlerOptions {

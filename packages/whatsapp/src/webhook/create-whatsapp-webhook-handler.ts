@@ -1,4 +1,10 @@
-import { defaultTaxonomy, type IntakePort, isBalaghError, type Taxonomy } from '@balagh/core';
+import {
+  defaultTaxonomy,
+  type IntakePort,
+  isBalaghError,
+  problemResponse,
+  type Taxonomy,
+} from '@balagh/core';
 import {
   advanceConversation,
   type ConversationContext,
@@ -20,7 +26,7 @@ import { createMemoryConversationStore } from '../stores/create-memory-conversat
 import { constantTimeEqual } from './constant-time-equal.js';
 import type { InboundMessage, InboundStatus } from './inbound-message.js';
 import { parseWebhookPayload } from './parse-webhook-payload.js';
-import { problemResponse } from './problem-response.js';
+
 import { runConversationEffect } from './run-conversation-effect.js';
 import { verifyWebhookSignature } from './verify-webhook-signature.js';
 

@@ -79,13 +79,5 @@ export const problemTitleByCode = {
   INTERNAL: 'Internal server error',
 } as const satisfies Record<ErrorCode, string>;
 
-/** The base of every problem `type` URI; the code, in kebab case, follows. */
-export const problemTypeBase = 'https://balagh.dev/problems/';
-
-/**
- * The problem `type` URI of an error code: `VALIDATION_FAILED` →
- * `https://balagh.dev/problems/validation-failed`.
- */
-export function problemTypeOf(code: ErrorCode): string {
-  return `${problemTypeBase}${code.toLowerCase().replaceAll('_', '-')}`;
-}
+// The problem `type` URIs are core's, shared with the channels' webhook answers.
+export { problemTypeBase, problemTypeOf } from '@balagh/core';
