@@ -1,40 +1,26 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { widgetStrings } from '../src/index.js';
 import { generatePng } from './support/generate-images.js';
-import { launchBrowser } from './support/launch-browser.js';
-import { type IntakeServer, startIntakeServer } from './support/start-intake-server.js';
+import { useWidgetSite } from './support/use-widget-site.js';
 import { openWidgetTab, type WidgetTab } from './support/widget-driver.js';
-import { startWidgetPage, type WidgetPage } from './support/widget-page.js';
 
 // A report submitted without network waits in IndexedDB and reaches the real service once.
 
 const t = widgetStrings.en;
-let server: IntakeServer;
-let site: WidgetPage;
-let browser: Browser;
+const widgetSite = useWidgetSite();
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntakeServer(), launchBrowser()]);
-  site = await startWidgetPage(server.url);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
-
 async function openInline(): Promise<WidgetTab> {
-  context = await browser.newContext();
+  context = await widgetSite.newContext();
   return openWidgetTab(
     context,
-    site.url({ 'api-base': server.url, 'api-key': server.widgetKey, lang: 'en', mode: 'inline' }),
+    widgetSite.page.url({
+      'api-base': widgetSite.server.url,
+      'api-key': widgetSite.server.widgetKey,
+      lang: 'en',
+      mode: 'inline',
+    }),
   );
 }
 
@@ -59,7 +45,7 @@ const queuedCount = (tab: WidgetTab) =>
   );
 
 const reportsDescribed = async (description: string) =>
-  (await server.reports()).filter(({ report }) => report.description === description);
+  (await widgetSite.server.reports()).filter(({ report }) => report.description === description);
 
 describe('the offline queue', () => {
   it('keeps a report made offline, with its photo, and sends it once when the network returns', async () => {
@@ -115,7 +101,7 @@ describe('the offline queue', () => {
     const { page, widget, events } = tab;
     const keys: string[] = [];
     // The service receives and stores the report, but every answer is lost on the way back.
-    await page.route(`${server.url}/v1/reports`, async (route) => {
+    await page.route(`${widgetSite.server.url}/v1/reports`, async (route) => {
       if (route.request().method() !== 'POST') return route.continue();
       keys.push((await route.request().headerValue('idempotency-key')) ?? '');
       await route.fetch();
@@ -129,8 +115,8 @@ describe('the offline queue', () => {
     expect(await reportsDescribed('Bins overflowing, the answer got lost')).toHaveLength(1);
     expect(keys.length).toBeGreaterThan(1);
 
-    await page.unroute(`${server.url}/v1/reports`);
-    await page.route(`${server.url}/v1/reports`, async (route) => {
+    await page.unroute(`${widgetSite.server.url}/v1/reports`);
+    await page.route(`${widgetSite.server.url}/v1/reports`, async (route) => {
       keys.push((await route.request().headerValue('idempotency-key')) ?? '');
       await route.continue();
     });

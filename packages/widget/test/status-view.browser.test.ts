@@ -1,38 +1,23 @@
 import { createClient } from '@balagh/client';
 import { dammCheckDigit, type ReportReceipt } from '@balagh/core';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { widgetStrings } from '../src/index.js';
-import { launchBrowser } from './support/launch-browser.js';
-import { type IntakeServer, startIntakeServer } from './support/start-intake-server.js';
+import { useWidgetSite } from './support/use-widget-site.js';
 import { openWidgetTab, type WidgetTab } from './support/widget-driver.js';
-import { startWidgetPage, type WidgetAttributes, type WidgetPage } from './support/widget-page.js';
+import type { WidgetAttributes } from './support/widget-page.js';
 
 // The status view against the real service: reports resolved through the service, closure codes
 // read from the notification the reporter was sent.
 
-let server: IntakeServer;
-let site: WidgetPage;
-let browser: Browser;
+const widgetSite = useWidgetSite();
 let context: BrowserContext;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startIntakeServer(), launchBrowser()]);
-  site = await startWidgetPage(server.url);
-});
-
-afterEach(async () => {
-  await context?.close();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
-
 function createReport(): Promise<ReportReceipt> {
-  return createClient({ baseUrl: server.url, apiKey: server.widgetKey }).createReport({
+  return createClient({
+    baseUrl: widgetSite.server.url,
+    apiKey: widgetSite.server.widgetKey,
+  }).createReport({
     categoryCode: 'street_lighting',
     description: 'The lamp post at gate 79 is dark',
     channel: 'web',
@@ -43,12 +28,12 @@ function createReport(): Promise<ReportReceipt> {
 }
 
 async function openStatus(attributes: WidgetAttributes): Promise<WidgetTab> {
-  context = await browser.newContext();
+  context = await widgetSite.newContext();
   return openWidgetTab(
     context,
-    site.url({
-      'api-base': server.url,
-      'api-key': server.widgetKey,
+    widgetSite.page.url({
+      'api-base': widgetSite.server.url,
+      'api-key': widgetSite.server.widgetKey,
       mode: 'inline',
       ...attributes,
     }),
@@ -62,7 +47,7 @@ describe('the status view', () => {
   it('confirms a fixed report with its closure code, after refusing a wrong one', async () => {
     const receipt = await createReport();
     // The SMS prints it `482 915-1`.
-    const code = (await server.resolve(receipt.number)).replace(/\D/g, '');
+    const code = (await widgetSite.server.resolve(receipt.number)).replace(/\D/g, '');
     expect(code).toMatch(/^\d{7}$/);
     const t = widgetStrings.ar;
     const { page, widget, events, errors } = await openStatus({
@@ -82,7 +67,7 @@ describe('the status view', () => {
     await widget.getByRole('button', { name: t.confirm }).click();
     await expect.poll(() => widget.locator('#code-error').textContent()).toContain('4');
     expect(await widget.getByLabel(t.code).getAttribute('aria-invalid')).toBe('true');
-    expect((await server.agent.getReport(receipt.number)).status).toBe('resolved');
+    expect((await widgetSite.server.agent.getReport(receipt.number)).status).toBe('resolved');
 
     // The right one, typed in Arabic-Indic digits as printed in the SMS, closes the report.
     await widget
@@ -94,7 +79,7 @@ describe('the status view', () => {
     await page.screenshot({
       path: new URL('../test-artifacts/ar-status.png', import.meta.url).pathname,
     });
-    const stored = await server.agent.getReport(receipt.number);
+    const stored = await widgetSite.server.agent.getReport(receipt.number);
     expect([stored.status, stored.closedHow]).toEqual(['closed', 'confirmed']);
     expect((await events()).map(({ type, detail }) => [type, detail])).toEqual([
       ['balagh:status', { number: receipt.number, status: 'resolved', awaitingConfirmation: true }],
@@ -109,7 +94,7 @@ describe('the status view', () => {
 
   it('sends a report back to the team when the reporter says it is not fixed', async () => {
     const receipt = await createReport();
-    await server.resolve(receipt.number);
+    await widgetSite.server.resolve(receipt.number);
     const t = widgetStrings.en;
     const { widget, events } = await openStatus({ lang: 'en' });
     await widget.getByRole('button', { name: t.track }).click();
@@ -122,7 +107,7 @@ describe('the status view', () => {
     await widget.getByRole('button', { name: t.notFixed }).click();
     await expect.poll(() => widget.locator('#status-note').textContent()).toBe(t.reopened);
     expect(await widget.locator('#status-value').textContent()).toBe(t.statuses.in_progress);
-    expect((await server.agent.getReport(receipt.number)).status).toBe('in_progress');
+    expect((await widgetSite.server.agent.getReport(receipt.number)).status).toBe('in_progress');
     expect((await events()).at(-1)).toEqual({
       type: 'balagh:reopened',
       detail: { number: receipt.number, status: 'in_progress', awaitingConfirmation: false },
