@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { isBalaghError } from '@balagh/core';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, forEachDatabase } from '../../test/support/for-each-database.js';
-import { newReportRequest, receivedOutboxRow } from '../../test/support/report-fixtures.js';
+import {
+  createsWithOneFailing,
+  newReportRequest,
+  receivedOutboxRow,
+} from '../../test/support/report-fixtures.js';
 import type { Storage } from './storage.js';
 
 const hour = 3_600_000;
@@ -358,22 +362,7 @@ describe('group commit on SQLite', () => {
     try {
       const store = await database.openStorage();
       const before = store.writeStatistics();
-      const failing = newReportRequest({
-        hijriYear: 1411,
-        outbox: (report) => [
-          receivedOutboxRow(report),
-          { ...receivedOutboxRow(report), id: 'dup' },
-        ],
-      });
-      const results = await Promise.allSettled([
-        ...Array.from({ length: 50 }, () =>
-          store.createReport(newReportRequest({ hijriYear: 1411 })),
-        ),
-        store.createReport(failing),
-        ...Array.from({ length: 49 }, () =>
-          store.createReport(newReportRequest({ hijriYear: 1411 })),
-        ),
-      ]);
+      const { results } = await createsWithOneFailing(store, 1411, 50, 49);
       const after = store.writeStatistics();
       expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
       expect(after.units - before.units).toBe(100);
@@ -453,22 +442,7 @@ describe('batched creates on PostgreSQL', () => {
         expect(again).toEqual({ kind: 'replayed', response: built.response });
       }
 
-      const failing = newReportRequest({
-        hijriYear: 1413,
-        outbox: (report) => [
-          receivedOutboxRow(report),
-          { ...receivedOutboxRow(report), id: 'dup' },
-        ],
-      });
-      const results = await Promise.allSettled([
-        ...Array.from({ length: 20 }, () =>
-          store.createReport(newReportRequest({ hijriYear: 1413 })),
-        ),
-        store.createReport(failing),
-        ...Array.from({ length: 19 }, () =>
-          store.createReport(newReportRequest({ hijriYear: 1413 })),
-        ),
-      ]);
+      const { results, failing } = await createsWithOneFailing(store, 1413, 20, 19);
       expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
       const rows = await store.kysely
         .selectFrom('reports')

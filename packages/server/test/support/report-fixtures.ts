@@ -5,6 +5,7 @@ import type {
   NewReportRecord,
   OutboxInsert,
   ReportWrite,
+  Storage,
 } from '../../src/storage/storage.js';
 
 /** What {@link newReportRequest} may override in the fixture report. */
@@ -116,4 +117,28 @@ export function newReportRequest(
     },
   };
   return request;
+}
+
+/**
+ * Sends `before` creates, then one whose outbox repeats a row id (so its unit fails inside the
+ * storage), then `after` more, all at once: the group commit or the batch must fail that one
+ * alone. Answers every outcome and the failing request.
+ */
+export async function createsWithOneFailing(
+  storage: Pick<Storage, 'createReport'>,
+  hijriYear: number,
+  before: number,
+  after: number,
+) {
+  const failing = newReportRequest({
+    hijriYear,
+    outbox: (report) => [receivedOutboxRow(report), { ...receivedOutboxRow(report), id: 'dup' }],
+  });
+  const create = () => storage.createReport(newReportRequest({ hijriYear }));
+  const results = await Promise.allSettled([
+    ...Array.from({ length: before }, create),
+    storage.createReport(failing),
+    ...Array.from({ length: after }, create),
+  ]);
+  return { results, failing };
 }
