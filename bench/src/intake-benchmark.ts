@@ -11,6 +11,7 @@
  * server instead of starting one), BENCH_SKIP_POSTGRES=1.
  */
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -50,6 +51,21 @@ interface Figures {
   readonly p50: number;
   readonly p99: number;
   readonly failures: number;
+  /**
+   * CPU time of the whole machine (every process: the load generator, the server, PostgreSQL,
+   * anything else running) per request answered, in microseconds.
+   */
+  readonly machineCpuMicroseconds: number;
+}
+
+/** Microseconds of CPU the machine has spent busy since boot (all cores, from /proc/stat). */
+function machineBusyMicroseconds(): number {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]?.trim().split(/\s+/) ?? [];
+  const ticks = fields.slice(1).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  const total = ticks.reduce((sum, value) => sum + value, 0);
+  // The kernel counts in USER_HZ, 100 per second on Linux.
+  return (total - idle) * 10_000;
 }
 
 const log = (text: string) => process.stdout.write(`${text}\n`);
@@ -63,13 +79,16 @@ async function load(name: string, url: string, key: string): Promise<Figures> {
     body: reportBody,
   };
   await autocannon({ ...options, duration: 2 }); // warm-up: JIT, pools, caches
+  const busyBefore = machineBusyMicroseconds();
   const result: Result = await autocannon({ ...options, duration });
+  const busy = machineBusyMicroseconds() - busyBefore;
   const figures = {
     name,
     perSecond: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     failures: result.non2xx + result.errors,
+    machineCpuMicroseconds: busy / Math.max(1, result.requests.average * duration),
   };
   logFigures(figures);
   return figures;
@@ -79,7 +98,9 @@ function logFigures(figures: Figures): void {
   log(
     `  ${figures.name.padEnd(28)} ${figures.perSecond.toFixed(0).padStart(7)} creates/s   p50 ${figures.p50
       .toFixed(1)
-      .padStart(5)} ms   p99 ${figures.p99.toFixed(1).padStart(6)} ms${
+      .padStart(5)} ms   p99 ${figures.p99.toFixed(1).padStart(6)} ms   ${figures.machineCpuMicroseconds
+      .toFixed(0)
+      .padStart(4)} µs CPU each${
       figures.failures > 0 ? `   (${figures.failures} failed)` : ''
     }`,
   );
@@ -234,6 +255,7 @@ function median(runs: readonly Figures[], name: string): Figures {
     p50: middle(runs.map((run) => run.p50)),
     p99: middle(runs.map((run) => run.p99)),
     failures: runs.reduce((sum, run) => sum + run.failures, 0),
+    machineCpuMicroseconds: middle(runs.map((run) => run.machineCpuMicroseconds)),
   };
 }
 
@@ -383,6 +405,28 @@ async function main(): Promise<void> {
     `  Season replay < 5 s on SQLite: ${(sqlite.seasonMs / 1000).toFixed(2)} s   ${verdict(
       sqlite.seasonMs < 5000,
     )}`,
+  );
+  log(
+    `\nCPU budget (all ${cpus().length} cores of the machine; the load generator's share included):`,
+  );
+  logBudget('SQLite', sqlite, 0.2);
+  if (postgres !== undefined) logBudget('PostgreSQL', postgres, 0.1);
+}
+
+/**
+ * Prints the machine CPU a create may use at the rate a target asks for (every core busy,
+ * nothing else running), beside what a create used in this run: a target whose rate needs
+ * more CPU than the machine has cannot be met by spreading the work over more processes.
+ */
+function logBudget(name: string, result: DatabaseFigures, share: number): void {
+  const rate = result.bare.perSecond * share;
+  const budget = (cpus().length * 1_000_000) / rate;
+  log(
+    `  ${name} at ${(share * 100).toFixed(0)}% of bare = ${rate.toFixed(0)} creates/s: at most ${budget.toFixed(
+      0,
+    )} µs of CPU per create; used ${result.empty.machineCpuMicroseconds.toFixed(0)} µs (${(
+      (result.empty.machineCpuMicroseconds / budget) * 100
+    ).toFixed(0)}% of the budget)`,
   );
 }
 

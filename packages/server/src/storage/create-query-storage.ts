@@ -879,6 +879,7 @@ export function createQueryStorage(executor: StorageExecutor, creator: ReportCre
         : {
             transactions: counted.transactions + creates.transactions,
             units: counted.units + creates.units,
+            lockRetries: counted.lockRetries,
           };
     },
 

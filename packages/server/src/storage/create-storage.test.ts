@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { isBalaghError } from '@balagh/core';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, forEachDatabase } from '../../test/support/for-each-database.js';
 import {
@@ -379,6 +380,69 @@ describe('group commit on SQLite', () => {
         Array.from({ length: 99 }, (_, index) => index + 1),
       );
     } finally {
+      await database.dispose();
+    }
+  });
+});
+
+describe('SQLite write lock held by another process', () => {
+  it('waits for the lock without blocking the event loop, then commits', async () => {
+    const database = await createTestDatabase('sqlite');
+    const other = new BetterSqlite3(database.url);
+    try {
+      const store = await database.openStorage({ busyTimeoutMilliseconds: 5000 });
+      other.prepare('BEGIN IMMEDIATE').run();
+      let settled = false;
+      const created = store.createReport(newReportRequest({ hijriYear: 1412 })).finally(() => {
+        settled = true;
+      });
+      // SQLite's busy handler would sleep inside BEGIN and hold up these timers.
+      const started = performance.now();
+      let turns = 0;
+      while (performance.now() - started < 150) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        turns += 1;
+      }
+      expect(settled).toBe(false);
+      expect(turns).toBeGreaterThan(10);
+      other.prepare('COMMIT').run();
+      expect((await created).kind).toBe('created');
+      expect(store.writeStatistics().lockRetries).toBeGreaterThan(0);
+    } finally {
+      other.close();
+      await database.dispose();
+    }
+  });
+
+  it('fails the waiting writes as unavailable after the timeout, and writes again afterwards', async () => {
+    const database = await createTestDatabase('sqlite');
+    const other = new BetterSqlite3(database.url);
+    try {
+      const store = await database.openStorage({ busyTimeoutMilliseconds: 100 });
+      other.prepare('BEGIN IMMEDIATE').run();
+      const waiting = await Promise.allSettled([
+        store.createReport(newReportRequest({ hijriYear: 1413 })),
+        store.createReport(newReportRequest({ hijriYear: 1413 })),
+      ]);
+      for (const result of waiting) {
+        expect(result.status).toBe('rejected');
+        const reason = (result as PromiseRejectedResult).reason;
+        expect(isBalaghError(reason) && reason.code).toBe('SERVICE_UNAVAILABLE');
+        expect(reason.details).toEqual({ retryAfterSeconds: 1 });
+        expect(reason.cause).toMatchObject({ code: 'SQLITE_BUSY' });
+      }
+      other.prepare('COMMIT').run();
+      expect((await store.createReport(newReportRequest({ hijriYear: 1413 }))).kind).toBe(
+        'created',
+      );
+      const numbers = await store.kysely
+        .selectFrom('reports')
+        .select('sequence')
+        .where('hijri_year', '=', 1413)
+        .execute();
+      expect(numbers.map((row) => Number(row.sequence))).toEqual([1]);
+    } finally {
+      other.close();
       await database.dispose();
     }
   });

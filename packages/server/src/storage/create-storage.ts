@@ -63,11 +63,12 @@ export async function createStorage(options: StorageOptions = {}): Promise<Stora
 async function openSqlite(url: string, options: StorageOptions): Promise<Storage> {
   const path = sqlitePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const database = new BetterSqlite3(path, { timeout: options.busyTimeoutMilliseconds ?? 5000 });
+  const busyTimeout = Math.trunc(options.busyTimeoutMilliseconds ?? 5000);
+  const database = new BetterSqlite3(path, { timeout: busyTimeout });
   try {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
-    database.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMilliseconds ?? 5000)}`);
+    database.pragma(`busy_timeout = ${busyTimeout}`);
     database.pragma('foreign_keys = ON');
     // Statement and savepoint journals in memory: the WAL alone carries durability.
     database.pragma('temp_store = MEMORY');
@@ -75,6 +76,7 @@ async function openSqlite(url: string, options: StorageOptions): Promise<Storage
     await migrate(db);
     const executor = createSqliteExecutor(database, db, {
       ...(options.maximumBatch === undefined ? {} : { maximumBatch: options.maximumBatch }),
+      lockTimeoutMilliseconds: busyTimeout,
     });
     return createQueryStorage(executor, createCounterReportCreator(executor));
   } catch (error) {

@@ -36,7 +36,7 @@ export function createPostgresExecutor(db: Kysely<Database>): StorageExecutor {
         units += 1;
       }
     },
-    statistics: () => ({ transactions, units }),
+    statistics: () => ({ transactions, units, lockRetries: 0 }),
     async close() {
       await db.destroy();
     },

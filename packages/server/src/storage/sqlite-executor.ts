@@ -1,3 +1,4 @@
+import { BalaghError } from '@balagh/core';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CompiledQuery, Kysely, QueryResult } from 'kysely';
 import type { Database } from './database-schema.js';
@@ -10,6 +11,12 @@ export interface SqliteExecutorOptions {
    * next turn of the event loop. Default 128.
    */
   readonly maximumBatch?: number;
+  /**
+   * Milliseconds a batch waits for the write lock while another process holds it, before its
+   * units fail with a `SERVICE_UNAVAILABLE` BalaghError (its cause SQLite's `SQLITE_BUSY`).
+   * Default 5000.
+   */
+  readonly lockTimeoutMilliseconds?: number;
 }
 
 interface QueuedUnit {
@@ -37,6 +44,10 @@ type Outcome =
  * alone while the others commit. A unit may therefore run twice; units are pure functions of
  * the database (generators of queries), so only the second run counts. Queries run through
  * cached prepared statements.
+ *
+ * When another process holds the write lock (several service processes on one file), `BEGIN
+ * IMMEDIATE` fails at once instead of sleeping in SQLite's busy handler, which would block the
+ * event loop: the batch is tried again a moment later while requests keep arriving and join it.
  */
 export function createSqliteExecutor(
   database: BetterSqlite3.Database,
@@ -44,12 +55,17 @@ export function createSqliteExecutor(
   options: SqliteExecutorOptions = {},
 ): StorageExecutor {
   const maximumBatch = options.maximumBatch ?? 128;
+  const lockTimeoutMilliseconds = options.lockTimeoutMilliseconds ?? 5000;
   const statements = new Map<string, BetterSqlite3.Statement>();
   let queue: QueuedUnit[] = [];
   let flushScheduled = false;
+  /** When the batch at the head of the queue first found the write lock taken; 0 when not waiting. */
+  let waitingSince = 0;
+  let lockRetries = 0;
   let transactions = 0;
   let units = 0;
   let closed = false;
+  let closing = false;
 
   const statementOf = (sql: string): BetterSqlite3.Statement => {
     let statement = statements.get(sql);
@@ -113,14 +129,71 @@ export function createSqliteExecutor(
     return outcomes;
   };
 
-  const flush = (): void => {
-    flushScheduled = false;
-    const batch = queue;
-    queue = [];
-    if (batch.length === 0) return;
-    let outcomes: Outcome[] | undefined;
+  /**
+   * Takes the write lock without waiting (busy_timeout 0 for this statement only: reads keep
+   * the connection's timeout). Answers SQLite's refusal when another process holds it.
+   */
+  const beginWithoutWaiting = (): true | { busy: unknown } => {
+    if (closing) {
+      // Closing: wait for the lock in SQLite's busy handler, as nothing else runs any more.
+      control('BEGIN IMMEDIATE');
+      return true;
+    }
+    database.pragma('busy_timeout = 0');
     try {
       control('BEGIN IMMEDIATE');
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return { busy: error };
+      throw error;
+    } finally {
+      database.pragma(`busy_timeout = ${lockTimeoutMilliseconds}`);
+    }
+  };
+
+  /** Tries the queued batch again soon, or fails it once the lock timeout has passed. */
+  const retryWhenUnlocked = (busyError: unknown): void => {
+    const now = Date.now();
+    if (waitingSince === 0) waitingSince = now;
+    if (now - waitingSince >= lockTimeoutMilliseconds) {
+      waitingSince = 0;
+      const batch = queue;
+      queue = [];
+      const error = new BalaghError(
+        'SERVICE_UNAVAILABLE',
+        'The database is locked by another process.',
+        { details: { retryAfterSeconds: 1 }, cause: busyError },
+      );
+      for (const unit of batch) unit.reject(error);
+      return;
+    }
+    lockRetries += 1;
+    flushScheduled = true;
+    // A commit of another process takes about a millisecond: try again after it.
+    setTimeout(flush, 1);
+  };
+
+  const flush = (): void => {
+    flushScheduled = false;
+    if (queue.length === 0) return;
+    let outcomes: Outcome[] | undefined;
+    let begun: true | { busy: unknown };
+    try {
+      begun = beginWithoutWaiting();
+    } catch (error) {
+      const failed = queue;
+      queue = [];
+      for (const unit of failed) unit.reject(error);
+      return;
+    }
+    if (begun !== true) {
+      retryWhenUnlocked(begun.busy);
+      return;
+    }
+    waitingSince = 0;
+    const batch = queue;
+    queue = [];
+    try {
       outcomes = runOptimistically(batch);
       if (outcomes === undefined) {
         control('BEGIN IMMEDIATE');
@@ -153,6 +226,8 @@ export function createSqliteExecutor(
       if (closed) return Promise.reject(new Error('The storage is closed.'));
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        // While waiting for another process's lock, the queue only grows into the next batch.
+        if (waitingSince !== 0) return;
         if (queue.length >= maximumBatch) flush();
         else if (!flushScheduled) {
           flushScheduled = true;
@@ -160,9 +235,10 @@ export function createSqliteExecutor(
         }
       });
     },
-    statistics: () => ({ transactions, units }),
+    statistics: () => ({ transactions, units, lockRetries }),
     async close() {
       if (closed) return;
+      closing = true;
       flush();
       closed = true;
       statements.clear();

@@ -25,7 +25,7 @@ export interface StorageExecutor {
   /** Runs work in one transaction: on SQLite, in its own savepoint of a group commit. */
   transact<T>(work: () => StorageWork<T>): Promise<T>;
   /** Counters of the write path. */
-  statistics(): { transactions: number; units: number };
+  statistics(): { transactions: number; units: number; lockRetries: number };
   /** Waits for queued writes and closes the connection(s). */
   close(): Promise<void>;
 }

@@ -234,6 +234,11 @@ export interface WriteStatistics {
   readonly transactions: number;
   /** Units of work run in those transactions (on PostgreSQL, also creates written). */
   readonly units: number;
+  /**
+   * SQLite: times a batch found the write lock held by another process and was tried again
+   * later (0 with one process). Always 0 on PostgreSQL.
+   */
+  readonly lockRetries: number;
 }
 
 /**
