@@ -11,8 +11,8 @@
  * server instead of starting one), BENCH_SKIP_POSTGRES=1.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,14 +95,13 @@ async function load(name: string, url: string, key: string): Promise<Figures> {
 }
 
 function logFigures(figures: Figures): void {
+  const perSecond = figures.perSecond.toFixed(0).padStart(7);
+  const p50 = figures.p50.toFixed(1).padStart(5);
+  const p99 = figures.p99.toFixed(1).padStart(6);
+  const cpu = figures.machineCpuMicroseconds.toFixed(0).padStart(4);
+  const failed = figures.failures > 0 ? `   (${figures.failures} failed)` : '';
   log(
-    `  ${figures.name.padEnd(28)} ${figures.perSecond.toFixed(0).padStart(7)} creates/s   p50 ${figures.p50
-      .toFixed(1)
-      .padStart(5)} ms   p99 ${figures.p99.toFixed(1).padStart(6)} ms   ${figures.machineCpuMicroseconds
-      .toFixed(0)
-      .padStart(4)} µs CPU each${
-      figures.failures > 0 ? `   (${figures.failures} failed)` : ''
-    }`,
+    `  ${figures.name.padEnd(28)} ${perSecond} creates/s   p50 ${p50} ms   p99 ${p99} ms   ${cpu} µs CPU each${failed}`,
   );
 }
 
