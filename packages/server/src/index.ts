@@ -53,6 +53,7 @@ export type {
   MediaRecord,
   NewReportRecord,
   OpenStoredReport,
+  OutboxClaim,
   OutboxCounts,
   OutboxInsert,
   OutboxRow,

@@ -25,6 +25,7 @@ import type {
   DuplicateCandidatesQuery,
   IdempotencyInput,
   MediaRecord,
+  OutboxClaim,
   OutboxInsert,
   Storage,
   StorageListQuery,
@@ -77,6 +78,56 @@ export function duplicateCandidatesQuery(db: Kysely<Database>, query: DuplicateC
     .where('created_at', '<', query.createdTo);
   if (query.excludeId !== undefined) select = select.where('id', '!=', query.excludeId);
   return select.limit(query.limit ?? 50);
+}
+
+/**
+ * Builds the outbox claim: an update of at most `limit` rows, those whose lease ended first and
+ * then the pending rows due longest, returning them. Each kind is one index-ordered look-up that
+ * stops at `limit` rows (`outbox_lease_idx`, `outbox_claim_idx`), so a claim costs the same with
+ * a backlog of a million rows as with ten; one `OR` over both indexes would sort every due row on
+ * each claim. On PostgreSQL the rows are taken `FOR UPDATE SKIP LOCKED`, so that dispatchers in
+ * other processes skip them instead of waiting. Exported so tests can EXPLAIN what runs.
+ */
+export function claimOutboxQuery(db: Kysely<Database>, claim: OutboxClaim, postgres: boolean) {
+  const claimedUntil = new Date(Date.parse(claim.now) + claim.leaseMilliseconds).toISOString();
+  let pendingDue = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('next_attempt_at', '<=', claim.now)
+    .orderBy('next_attempt_at')
+    .limit(claim.limit);
+  let leaseEnded = db
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'sending')
+    .where('claimed_until', '<', claim.now)
+    .orderBy('claimed_until')
+    .limit(claim.limit);
+  if (postgres) {
+    pendingDue = pendingDue.forUpdate().skipLocked();
+    leaseEnded = leaseEnded.forUpdate().skipLocked();
+  }
+  const due = db
+    .selectFrom(
+      db
+        .selectFrom(leaseEnded.as('lease_ended'))
+        .select('id')
+        .unionAll(db.selectFrom(pendingDue.as('pending_due')).select('id'))
+        .as('due'),
+    )
+    .select('id')
+    .limit(claim.limit);
+  return db
+    .updateTable('outbox')
+    .set((expression) => ({
+      status: 'sending',
+      claimed_by: claim.workerId,
+      claimed_until: claimedUntil,
+      attempts: expression('attempts', '+', 1),
+    }))
+    .where('id', 'in', due)
+    .returningAll();
 }
 
 /**
@@ -603,38 +654,7 @@ export function createQueryStorage(executor: StorageExecutor, creator: ReportCre
     },
 
     claimOutbox(options) {
-      const claimedUntil = new Date(
-        Date.parse(options.now) + options.leaseMilliseconds,
-      ).toISOString();
-      let due = db
-        .selectFrom('outbox')
-        .select('id')
-        .where((expression) =>
-          expression.or([
-            expression.and([
-              expression('status', '=', 'pending'),
-              expression('next_attempt_at', '<=', options.now),
-            ]),
-            expression.and([
-              expression('status', '=', 'sending'),
-              expression('claimed_until', '<', options.now),
-            ]),
-          ]),
-        )
-        .orderBy('next_attempt_at')
-        .limit(options.limit);
-      // Two dispatchers on one PostgreSQL skip each other's locked rows instead of waiting.
-      if (postgres) due = due.forUpdate().skipLocked();
-      const claim = db
-        .updateTable('outbox')
-        .set((expression) => ({
-          status: 'sending',
-          claimed_by: options.workerId,
-          claimed_until: claimedUntil,
-          attempts: expression('attempts', '+', 1),
-        }))
-        .where('id', 'in', due)
-        .returningAll();
+      const claim = claimOutboxQuery(db, options, postgres);
       return writeStatement(function* () {
         const rows = yield* rowsOf(claim);
         return rows.map(toOutboxRow).sort((a, b) => a.nextAttemptAt.localeCompare(b.nextAttemptAt));

@@ -1,6 +1,8 @@
+import { CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { createTestDatabase, forEachDatabase } from '../../test/support/for-each-database.js';
 import { newReportRequest, receivedOutboxRow } from '../../test/support/report-fixtures.js';
+import { claimOutboxQuery } from './create-query-storage.js';
 import type { Storage } from './storage.js';
 
 const t0 = Date.parse('2030-01-01T00:00:00.000Z');
@@ -128,6 +130,101 @@ forEachDatabase('outbox', (getDatabase) => {
       now: at(999_999),
     });
     expect(later.map((row) => row.id)).not.toContain(id);
+  });
+});
+
+interface PlanNode {
+  readonly 'Node Type': string;
+  readonly 'Relation Name'?: string;
+  readonly Plans?: readonly PlanNode[];
+}
+
+/** Sort nodes of a PostgreSQL plan that read a scan of `outbox` with no Limit in between. */
+function sortsOverUnlimitedScans(node: PlanNode): PlanNode[] {
+  const scansUnlimited = (below: PlanNode): boolean =>
+    below['Node Type'] !== 'Limit' &&
+    ((below['Node Type'].endsWith('Scan') && below['Relation Name'] === 'outbox') ||
+      (below.Plans ?? []).some(scansUnlimited));
+  const own = node['Node Type'] === 'Sort' && (node.Plans ?? []).some(scansUnlimited) ? [node] : [];
+  return [...own, ...(node.Plans ?? []).flatMap(sortsOverUnlimitedScans)];
+}
+
+forEachDatabase('outbox claim order and plan', (getDatabase) => {
+  it('claims at most `limit` rows: ended leases first, then the pending rows due longest', async () => {
+    const storage = await getDatabase().openStorage();
+    const ids = await reportWithOutbox(storage, 6);
+    // Two rows claimed by a dispatcher that died: their leases end at 1 s.
+    const dead = await storage.claimOutbox({
+      workerId: 'died',
+      limit: 2,
+      leaseMilliseconds: 1000,
+      now: at(0),
+    });
+    const pending = ids.filter((id) => !dead.some((row) => row.id === id));
+    // The others fall due one after the other, the last one in the future.
+    for (const [index, id] of pending.entries()) {
+      await storage.kysely
+        .updateTable('outbox')
+        .set({ next_attempt_at: at(100 * (4 - index)) })
+        .where('id', '=', id)
+        .execute();
+    }
+    const first = await storage.claimOutbox({
+      workerId: 'w',
+      limit: 3,
+      leaseMilliseconds: 60_000,
+      now: at(2000),
+    });
+    expect(first).toHaveLength(3);
+    // The ended leases, and the pending row due earliest (the last one, due at 100 ms).
+    expect(new Set(first.map((row) => row.id))).toEqual(
+      new Set([...dead.map((row) => row.id), pending[3]]),
+    );
+    const second = await storage.claimOutbox({
+      workerId: 'w',
+      limit: 10,
+      leaseMilliseconds: 60_000,
+      now: at(350),
+    });
+    // Due at 200 and 300 ms; the row due at 400 ms is not due yet.
+    expect(second.map((row) => row.id)).toEqual([pending[2], pending[1]]);
+  });
+
+  it('claims through the two indexes, with no sort of the due rows and no scan', async () => {
+    const db = getDatabase();
+    const store = await db.openStorage();
+    await reportWithOutbox(store, 3);
+    const compiled = claimOutboxQuery(
+      store.kysely,
+      { workerId: 'w', limit: 64, leaseMilliseconds: 60_000, now: at(0) },
+      db.dialect === 'postgres',
+    ).compile();
+    if (db.dialect === 'sqlite') {
+      const plan = await store.kysely.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${compiled.sql}`, [...compiled.parameters]),
+      );
+      const details = plan.rows.map((row) => row.detail).join('\n');
+      expect(details).toContain('outbox_claim_idx');
+      expect(details).toContain('outbox_lease_idx');
+      expect(details).not.toContain('TEMP B-TREE');
+      expect(details).not.toMatch(/SCAN outbox(?! USING)/);
+    } else {
+      // Without statistics PostgreSQL scans a small table whatever its indexes: disable the
+      // sequential scan to see which indexes the claim can use.
+      await store.kysely.connection().execute(async (connection) => {
+        await connection.executeQuery(CompiledQuery.raw('set enable_seqscan = off'));
+        const plan = await connection.executeQuery<{ 'QUERY PLAN': unknown }>(
+          CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
+        );
+        const text = JSON.stringify(plan.rows);
+        expect(text).toContain('outbox_claim_idx');
+        expect(text).toContain('outbox_lease_idx');
+        expect(text).not.toContain('Seq Scan');
+        // A sort may order the ids claimed (at most `limit`), never the due rows themselves.
+        const root = (plan.rows[0]?.['QUERY PLAN'] as [{ Plan: PlanNode }])[0].Plan;
+        expect(sortsOverUnlimitedScans(root)).toEqual([]);
+      });
+    }
   });
 });
 

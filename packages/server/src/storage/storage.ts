@@ -241,6 +241,15 @@ export interface WriteStatistics {
   readonly lockRetries: number;
 }
 
+/** What {@link Storage.claimOutbox} claims: up to `limit` due rows for `workerId` until the lease ends. */
+export interface OutboxClaim {
+  readonly workerId: string;
+  readonly limit: number;
+  readonly leaseMilliseconds: number;
+  /** ISO time: pending rows due at or before it, and leases ended before it, are claimed. */
+  readonly now: string;
+}
+
 /**
  * Everything Balagh keeps, on SQLite or PostgreSQL, behind one interface. Made by
  * `createStorage`. Every write that belongs together (a report, its timeline entry, its
@@ -319,12 +328,7 @@ export interface Storage {
    * Claims up to `limit` due rows (pending and due, or sending with an expired lease) for
    * `workerId` until `now + leaseMilliseconds`, adding one to their attempts.
    */
-  claimOutbox(options: {
-    readonly workerId: string;
-    readonly limit: number;
-    readonly leaseMilliseconds: number;
-    readonly now: string;
-  }): Promise<readonly OutboxRow[]>;
+  claimOutbox(options: OutboxClaim): Promise<readonly OutboxRow[]>;
   /** Marks a row sent; idempotent (`false` when it already was). */
   markOutboxSent(id: string, at: string): Promise<boolean>;
   /** Puts a row claimed by `workerId` back to pending until `nextAttemptAt`. */
