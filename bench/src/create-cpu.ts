@@ -8,13 +8,15 @@
  *   logging, body parsing, response), 50 at a time;
  * - `replay`: the Hajj season mix through the service, 50 at a time;
  * - `server`: the service process of `pnpm bench:intake` (node:http, dispatcher on) sent the
- *   creates by autocannon over loopback, 50 connections; its CPU is read from /proc.
+ *   creates by autocannon over loopback, 50 connections; its CPU is read from /proc;
+ * - `dispatch`: the outbox dispatcher delivering, through the local file notifier, the backlog
+ *   of notifications the in-process runs left (CPU per notification).
  *
  * `process.cpuUsage()` counts every thread of the process (user + system, so the fsyncs too).
  * In-process, the outbox dispatcher is off, so that only the create path is counted.
  *
  * Environment: CPU_CREATES (creates per measured run, default 5000), CPU_RUNS (a comma-separated
- * choice of `service,http,replay,server`), CPU_PROFILE_DIR (the server process writes a
+ * choice of `service,http,replay,server,dispatch`), CPU_PROFILE_DIR (the server process writes a
  * `--cpu-prof` profile there), CPU_SKIP_SQLITE=1, BENCH_SKIP_POSTGRES=1, BALAGH_TEST_PG_URL.
  */
 import { execFile } from 'node:child_process';
@@ -116,6 +118,7 @@ async function measureInProcess(name: string, databaseUrl: string, directory: st
     dispatcher: false,
     slaMonitor: false,
     bootstrapAdminKey: false,
+    localFileNotifier: true,
   });
   try {
     const created = await server.service
@@ -157,9 +160,37 @@ async function measureInProcess(name: string, databaseUrl: string, directory: st
           .padStart(6)}/s wall   ${figures.unitsPerTransaction.toFixed(1)} units/transaction`,
       );
     }
+    if (selectedRuns === undefined || selectedRuns.includes('dispatch')) {
+      await measureDispatch(name, server);
+    }
   } finally {
     await server.close();
   }
+}
+
+/**
+ * The `dispatch` run: the outbox dispatcher delivers, through the local file notifier, the
+ * backlog of notifications the create runs left (they ran with the dispatcher off).
+ */
+async function measureDispatch(name: string, server: BalaghServer): Promise<void> {
+  const backlog = (await server.storage.outboxCounts()).pending;
+  if (backlog === 0) return;
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  server.dispatcher.start();
+  while (server.dispatcher.statistics().sent < backlog) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const used = process.cpuUsage(cpu);
+  const wallMilliseconds = performance.now() - started;
+  log(
+    `  ${`${name} dispatch`.padEnd(18)} ${((used.user + used.system) / backlog).toFixed(0).padStart(6)} µs CPU/notification   ${(
+      (backlog / wallMilliseconds) *
+      1000
+    )
+      .toFixed(0)
+      .padStart(6)}/s wall   ${backlog} notifications`,
+  );
 }
 
 /** User and system CPU of a process so far, in microseconds (Linux). */

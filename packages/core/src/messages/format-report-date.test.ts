@@ -30,6 +30,23 @@ describe('formatReportDate', () => {
     );
   });
 
+  it('formats each minute, language, time zone and option on its own, also when remembered', () => {
+    const at = (time: string) => formatReportDate(`2026-11-27T${time}Z`, 'en', { withTime: true });
+    expect(at('10:00:00.000')).toBe('Jumada II 17, 1448 AH (November 27, 2026 at 1:00 PM)');
+    expect(at('10:00:59.999')).toBe('Jumada II 17, 1448 AH (November 27, 2026 at 1:00 PM)');
+    expect(at('10:01:00.000')).toBe('Jumada II 17, 1448 AH (November 27, 2026 at 1:01 PM)');
+    // The same instant, formatted again with each other setting, is not the remembered text.
+    expect(formatReportDate(instant, 'en')).toBe('Jumada II 17, 1448 AH (November 27, 2026)');
+    expect(formatReportDate(instant, 'en', { withTime: true, timeZone: 'UTC' })).toBe(
+      'Jumada II 17, 1448 AH (November 27, 2026 at 10:00 AM)',
+    );
+    expect(formatReportDate(instant, 'ar', { withTime: true })).toMatch(/^١٧ جمادى الآخرة/);
+    // Before the epoch, minutes still start on the minute.
+    expect(
+      formatReportDate('1969-12-31T23:59:30.000Z', 'en', { withTime: true, timeZone: 'UTC' }),
+    ).toBe(formatReportDate('1969-12-31T23:59:00.000Z', 'en', { withTime: true, timeZone: 'UTC' }));
+  });
+
   it('accepts a Date, epoch milliseconds and an ISO string with an offset alike', () => {
     const expected = formatReportDate(instant, 'ur', { withTime: true });
     expect(formatReportDate(new Date(instant), 'ur', { withTime: true })).toBe(expected);

@@ -88,10 +88,38 @@ export function formatReportDate(
   } catch (error) {
     throw invalid('timeZone', `must be an IANA time zone such as ${defaultMessageTimeZone}`, error);
   }
-  const gregorianText = gregorian.format(milliseconds).replace(unusualSpaces, ' ');
-  if (hijri.resolvedOptions().calendar !== 'islamic-umalqura') return gregorianText;
-  const hijriText = hijri.format(milliseconds).replace(unusualSpaces, ' ');
-  return `${hijriText} (${gregorianText})`;
+  // Nothing finer than the minute is shown, so one text serves a whole minute.
+  const key = `${language}|${timeZone}|${withTime}|${withYear}|${Math.floor(milliseconds / 60_000)}`;
+  let text = formattedTexts.get(key);
+  if (text === undefined) {
+    const gregorianText = gregorian.format(milliseconds).replace(unusualSpaces, ' ');
+    text = hasUmmAlQura(hijri)
+      ? `${hijri.format(milliseconds).replace(unusualSpaces, ' ')} (${gregorianText})`
+      : gregorianText;
+    if (formattedTexts.size >= formattedTextsBound) formattedTexts.clear();
+    formattedTexts.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Dates already formatted, by language, time zone, options and minute. Messages of reports
+ * made around the same time share their dates, and `Intl` formatting in the Umm al-Qura
+ * calendar is the costliest part of rendering a message. Cleared when it reaches its bound.
+ */
+const formattedTexts = new Map<string, string>();
+const formattedTextsBound = 4096;
+
+const ummAlQuraSupport = new WeakMap<Intl.DateTimeFormat, boolean>();
+
+/** Whether a Hijri formatter really uses Umm al-Qura (a reduced ICU falls back to Gregorian). */
+function hasUmmAlQura(hijri: Intl.DateTimeFormat): boolean {
+  let supported = ummAlQuraSupport.get(hijri);
+  if (supported === undefined) {
+    supported = hijri.resolvedOptions().calendar === 'islamic-umalqura';
+    ummAlQuraSupport.set(hijri, supported);
+  }
+  return supported;
 }
 
 function invalid(path: string, message: string, cause?: unknown): ValidationError {
