@@ -90,24 +90,23 @@ export function duplicateCandidatesQuery(db: Kysely<Database>, query: DuplicateC
  */
 export function claimOutboxQuery(db: Kysely<Database>, claim: OutboxClaim, postgres: boolean) {
   const claimedUntil = new Date(Date.parse(claim.now) + claim.leaseMilliseconds).toISOString();
-  let pendingDue = db
-    .selectFrom('outbox')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('next_attempt_at', '<=', claim.now)
-    .orderBy('next_attempt_at')
-    .limit(claim.limit);
-  let leaseEnded = db
-    .selectFrom('outbox')
-    .select('id')
-    .where('status', '=', 'sending')
-    .where('claimed_until', '<', claim.now)
-    .orderBy('claimed_until')
-    .limit(claim.limit);
-  if (postgres) {
-    pendingDue = pendingDue.forUpdate().skipLocked();
-    leaseEnded = leaseEnded.forUpdate().skipLocked();
-  }
+  /** Rows in `status` whose `column` has passed, earliest first, at most `limit`. */
+  const earliest = (
+    status: 'pending' | 'sending',
+    column: 'next_attempt_at' | 'claimed_until',
+    comparison: '<=' | '<',
+  ) => {
+    const select = db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', status)
+      .where(column, comparison, claim.now)
+      .orderBy(column)
+      .limit(claim.limit);
+    return postgres ? select.forUpdate().skipLocked() : select;
+  };
+  const pendingDue = earliest('pending', 'next_attempt_at', '<=');
+  const leaseEnded = earliest('sending', 'claimed_until', '<');
   const due = db
     .selectFrom(
       db
