@@ -38,12 +38,13 @@ type Outcome =
  * all of them. The commit blocks the event loop, so requests arriving during its fsync wait in
  * the sockets and form the next batch: the batch grows with the load, without a timer.
  *
- * Units first run one after the other without savepoints (a savepoint per unit costs as much
- * as the unit's own statements). If any unit throws, the whole transaction rolls back and the
- * batch runs again with each unit in its own SAVEPOINT, so that the failing unit rolls back
- * alone while the others commit. A unit may therefore run twice; units are pure functions of
- * the database (generators of queries), so only the second run counts. Queries run through
- * cached prepared statements.
+ * Units first run one after the other without savepoints of their own (a savepoint per unit
+ * costs as much as the unit's own statements), inside one savepoint for the batch. If any unit
+ * throws, the batch rolls back to that savepoint, keeping the write lock, and runs again with
+ * each unit in its own SAVEPOINT, so that the failing unit rolls back alone while the others
+ * commit. A unit may therefore run twice; units are pure functions of the database
+ * (generators of queries), so only the second run counts. Queries run through cached prepared
+ * statements.
  *
  * When another process holds the write lock (several service processes on one file), `BEGIN
  * IMMEDIATE` fails at once instead of sleeping in SQLite's busy handler, which would block the
@@ -97,18 +98,26 @@ export function createSqliteExecutor(
     if (database.inTransaction) control('ROLLBACK');
   };
 
-  /** Runs every unit without savepoints; answers `undefined` (rolled back) when one throws. */
+  /**
+   * Runs every unit without a savepoint of its own, inside one savepoint for the batch; answers
+   * `undefined` (rolled back to that savepoint, the write lock still held) when one throws.
+   */
   const runOptimistically = (batch: readonly QueuedUnit[]): Outcome[] | undefined => {
     const outcomes: Outcome[] = [];
+    control('SAVEPOINT batch');
     for (const unit of batch) {
       try {
         outcomes.push({ ok: true, value: runSync(unit.work) });
       } catch (error) {
-        rollback();
-        // Alone in the transaction, the unit has rolled back by itself; others run again.
+        if (database.inTransaction) {
+          control('ROLLBACK TO batch');
+          control('RELEASE batch');
+        }
+        // Alone in the batch, the unit has rolled back by itself; others run again.
         return batch.length === 1 ? [{ ok: false, error }] : undefined;
       }
     }
+    control('RELEASE batch');
     return outcomes;
   };
 
@@ -196,7 +205,8 @@ export function createSqliteExecutor(
     try {
       outcomes = runOptimistically(batch);
       if (outcomes === undefined) {
-        control('BEGIN IMMEDIATE');
+        // An I/O error or a full disk may have ended the transaction by itself.
+        if (!database.inTransaction) control('BEGIN IMMEDIATE');
         outcomes = runWithSavepoints(batch);
       }
       if (outcomes.some((outcome) => outcome.ok)) control('COMMIT');
