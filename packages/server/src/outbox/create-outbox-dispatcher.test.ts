@@ -259,6 +259,91 @@ forEachDatabase('createOutboxDispatcher', (getDatabase) => {
     expect(notifier.sent).toHaveLength(1);
   });
 
+  it('aborts a send that outlives its timeout and retries it later, as a timeout', async () => {
+    const storage = await getDatabase().openStorage();
+    await createOutboxDispatcher({ storage, notifier: fakeNotifier() }).dispatchOnce();
+    const [reportId] = await createReports(storage, 1);
+    const signals: AbortSignal[] = [];
+    const hanging: Notifier = {
+      canDeliver: () => true,
+      send: (_notification, options = {}) =>
+        new Promise((_resolve, reject) => {
+          const { signal } = options;
+          if (signal === undefined) return;
+          signals.push(signal);
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        }),
+    };
+    const dispatcher = createOutboxDispatcher({
+      storage,
+      notifier: hanging,
+      sendTimeoutMilliseconds: 50,
+    });
+    const started = Date.now();
+    expect(await dispatcher.dispatchOnce()).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(45);
+    expect(signals).toHaveLength(1);
+    expect((signals[0]?.reason as Error).name).toBe('TimeoutError');
+    const [row] = await storage.listOutbox({ reportId: reportId ?? '' });
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(row?.lastError).toMatch(/^TIMEOUT/);
+    expect(dispatcher.statistics().retried).toBe(1);
+    // The row would fall due again during the next tests, which share the database.
+    await storage.markOutboxSent(row?.id ?? '', new Date().toISOString());
+  });
+
+  it('clears the timer of a finished send: its signal is never aborted', async () => {
+    const storage = await getDatabase().openStorage();
+    await createOutboxDispatcher({ storage, notifier: fakeNotifier() }).dispatchOnce();
+    await createReports(storage, 1);
+    const signals: AbortSignal[] = [];
+    const quick: Notifier = {
+      canDeliver: () => true,
+      async send(_notification, options = {}) {
+        if (options.signal !== undefined) signals.push(options.signal);
+        return { deliveredVia: 'sms:fake' };
+      },
+    };
+    const dispatcher = createOutboxDispatcher({
+      storage,
+      notifier: quick,
+      sendTimeoutMilliseconds: 30,
+    });
+    expect(await dispatcher.dispatchOnce()).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
+  });
+
+  it('aborts a hanging send when stopping takes longer than its timeout, and retries it later', async () => {
+    const storage = await getDatabase().openStorage();
+    await createOutboxDispatcher({ storage, notifier: fakeNotifier() }).dispatchOnce();
+    const [reportId] = await createReports(storage, 1);
+    const signals: AbortSignal[] = [];
+    const hanging: Notifier = {
+      canDeliver: () => true,
+      send: (_notification, options = {}) =>
+        new Promise((_resolve, reject) => {
+          const { signal } = options;
+          if (signal === undefined) return;
+          signals.push(signal);
+          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+        }),
+    };
+    const dispatcher = createOutboxDispatcher({
+      storage,
+      notifier: hanging,
+      pollIntervalMilliseconds: 20,
+    });
+    dispatcher.start();
+    await waitUntil(() => dispatcher.statistics().inFlight === 1);
+    await dispatcher.stop({ timeoutMilliseconds: 50 });
+    expect((signals[0]?.reason as Error).message).toBe('The outbox dispatcher is stopping.');
+    const [row] = await storage.listOutbox({ reportId: reportId ?? '' });
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+    await storage.markOutboxSent(row?.id ?? '', new Date().toISOString());
+  });
+
   it('shares the work between concurrent dispatchers, delivering every row once', async () => {
     const storage = await getDatabase().openStorage();
     await createOutboxDispatcher({ storage, notifier: fakeNotifier() }).dispatchOnce();

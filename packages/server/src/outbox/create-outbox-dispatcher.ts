@@ -277,6 +277,30 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
     }
   }
 
+  /**
+   * The signal of one send: aborted when the dispatcher stops or after
+   * `sendTimeoutMilliseconds` (with a `TimeoutError`, as `AbortSignal.timeout` would). Its
+   * timer is cleared as soon as the send ends: `AbortSignal.timeout` would keep one timer and
+   * signal per notification alive for the whole timeout, thousands of them under load.
+   */
+  function sendSignal(): { readonly signal: AbortSignal; release(): void } {
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      controller.abort(new DOMException('The send timed out.', 'TimeoutError'));
+    }, sendTimeoutMilliseconds);
+    timer.unref?.();
+    const stop = () => controller.abort(abortOnStop.signal.reason);
+    if (abortOnStop.signal.aborted) stop();
+    else abortOnStop.signal.addEventListener('abort', stop, { once: true });
+    return {
+      signal: controller.signal,
+      release() {
+        clearTimeout(timer);
+        abortOnStop.signal.removeEventListener('abort', stop);
+      },
+    };
+  }
+
   /** Sends one claimed row and answers what became of it; writes nothing. */
   async function deliver(row: OutboxRow): Promise<DeliveryOutcome> {
     const leaseEnd = row.claimedUntil === undefined ? Number.NaN : Date.parse(row.claimedUntil);
@@ -294,11 +318,12 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
           message: 'No notifier can deliver this notification.',
         };
       }
-      const signal = AbortSignal.any([
-        abortOnStop.signal,
-        AbortSignal.timeout(sendTimeoutMilliseconds),
-      ]);
-      return { kind: 'sent', receipt: await notifier.send(notification, { signal }) };
+      const send = sendSignal();
+      try {
+        return { kind: 'sent', receipt: await notifier.send(notification, { signal: send.signal }) };
+      } finally {
+        send.release();
+      }
     } catch (error) {
       const { code, message, retryable, retryAfterMs } = describeFailure(error);
       if (!retryable || row.attempts >= maxAttempts) return { kind: 'dead', code, message };
