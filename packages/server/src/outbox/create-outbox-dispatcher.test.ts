@@ -283,7 +283,7 @@ forEachDatabase('createOutboxDispatcher', (getDatabase) => {
     expect(await dispatcher.dispatchOnce()).toBe(1);
     expect(Date.now() - started).toBeGreaterThanOrEqual(45);
     expect(signals).toHaveLength(1);
-    expect((signals[0]?.reason as Error).name).toBe('TimeoutError');
+    expect(signals[0]?.reason).toMatchObject({ name: 'TimeoutError' });
     const [row] = await storage.listOutbox({ reportId: reportId ?? '' });
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     expect(row?.lastError).toMatch(/^TIMEOUT/);
@@ -338,7 +338,7 @@ forEachDatabase('createOutboxDispatcher', (getDatabase) => {
     dispatcher.start();
     await waitUntil(() => dispatcher.statistics().inFlight === 1);
     await dispatcher.stop({ timeoutMilliseconds: 50 });
-    expect((signals[0]?.reason as Error).message).toBe('The outbox dispatcher is stopping.');
+    expect(signals[0]?.reason).toMatchObject({ message: 'The outbox dispatcher is stopping.' });
     const [row] = await storage.listOutbox({ reportId: reportId ?? '' });
     expect(row).toMatchObject({ status: 'pending', attempts: 1 });
     await storage.markOutboxSent(row?.id ?? '', new Date().toISOString());

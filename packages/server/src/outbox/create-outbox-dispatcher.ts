@@ -320,7 +320,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       }
       const send = sendSignal();
       try {
-        return { kind: 'sent', receipt: await notifier.send(notification, { signal: send.signal }) };
+        return {
+          kind: 'sent',
+          receipt: await notifier.send(notification, { signal: send.signal }),
+        };
       } finally {
         send.release();
       }
