@@ -315,10 +315,10 @@ forEachDatabase('createOutboxDispatcher', (getDatabase) => {
     expect(signals[0]?.aborted).toBe(false);
   });
 
-  it('aborts a hanging send when stopping takes longer than its timeout, and retries it later', async () => {
+  it('aborts hanging sends when stopping takes longer than its timeout, and retries them later', async () => {
     const storage = await getDatabase().openStorage();
     await createOutboxDispatcher({ storage, notifier: fakeNotifier() }).dispatchOnce();
-    const [reportId] = await createReports(storage, 1);
+    const reportIds = await createReports(storage, 2);
     const signals: AbortSignal[] = [];
     const hanging: Notifier = {
       canDeliver: () => true,
@@ -327,21 +327,30 @@ forEachDatabase('createOutboxDispatcher', (getDatabase) => {
           const { signal } = options;
           if (signal === undefined) return;
           signals.push(signal);
+          // As fetch does: a signal aborted before the call fails it at once.
+          if (signal.aborted) reject(signal.reason);
           signal.addEventListener('abort', () => reject(signal.reason), { once: true });
         }),
     };
+    // One send at a time: the second starts after the first was aborted, and is aborted at once.
     const dispatcher = createOutboxDispatcher({
       storage,
       notifier: hanging,
+      concurrency: 1,
       pollIntervalMilliseconds: 20,
     });
     dispatcher.start();
-    await waitUntil(() => dispatcher.statistics().inFlight === 1);
+    await waitUntil(() => signals.length === 1);
     await dispatcher.stop({ timeoutMilliseconds: 50 });
-    expect(signals[0]?.reason).toMatchObject({ message: 'The outbox dispatcher is stopping.' });
-    const [row] = await storage.listOutbox({ reportId: reportId ?? '' });
-    expect(row).toMatchObject({ status: 'pending', attempts: 1 });
-    await storage.markOutboxSent(row?.id ?? '', new Date().toISOString());
+    expect(signals).toHaveLength(2);
+    for (const signal of signals) {
+      expect(signal.reason).toMatchObject({ message: 'The outbox dispatcher is stopping.' });
+    }
+    for (const reportId of reportIds) {
+      const [row] = await storage.listOutbox({ reportId });
+      expect(row).toMatchObject({ status: 'pending', attempts: 1 });
+      await storage.markOutboxSent(row?.id ?? '', new Date().toISOString());
+    }
   });
 
   it('shares the work between concurrent dispatchers, delivering every row once', async () => {

@@ -139,7 +139,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   const random = options.random ?? Math.random;
 
   let inFlight = 0;
-  const abortOnStop = new AbortController();
+  /** The controllers of the sends under way, aborted when stopping takes too long. */
+  const sendsUnderWay = new Set<AbortController>();
+  /** Set when stopping took too long: every send under way or starting is aborted with it. */
+  let stopAbortReason: Error | undefined;
   let counts = { sent: 0, retried: 0, dead: 0, expired: 0 };
   let running = false;
   let stopping = false;
@@ -278,10 +281,10 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
   }
 
   /**
-   * The signal of one send: aborted when the dispatcher stops or after
-   * `sendTimeoutMilliseconds` (with a `TimeoutError`, as `AbortSignal.timeout` would). Its
-   * timer is cleared as soon as the send ends: `AbortSignal.timeout` would keep one timer and
-   * signal per notification alive for the whole timeout, thousands of them under load.
+   * The signal of one send: aborted after `sendTimeoutMilliseconds` (with a `TimeoutError`, as
+   * `AbortSignal.timeout` would), or when stopping takes too long. Its timer is cleared as soon
+   * as the send ends: `AbortSignal.timeout` would keep one timer and signal per notification
+   * alive for the whole timeout, thousands of them under load.
    */
   function sendSignal(): { readonly signal: AbortSignal; release(): void } {
     const controller = new AbortController();
@@ -289,14 +292,13 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       controller.abort(new DOMException('The send timed out.', 'TimeoutError'));
     }, sendTimeoutMilliseconds);
     timer.unref?.();
-    const stop = () => controller.abort(abortOnStop.signal.reason);
-    if (abortOnStop.signal.aborted) stop();
-    else abortOnStop.signal.addEventListener('abort', stop, { once: true });
+    if (stopAbortReason !== undefined) controller.abort(stopAbortReason);
+    sendsUnderWay.add(controller);
     return {
       signal: controller.signal,
       release() {
         clearTimeout(timer);
-        abortOnStop.signal.removeEventListener('abort', stop);
+        sendsUnderWay.delete(controller);
       },
     };
   }
@@ -443,7 +445,8 @@ export function createOutboxDispatcher(options: OutboxDispatcherOptions): Outbox
       ]);
       clearTimeout(timer);
       if (!finished) {
-        abortOnStop.abort(new Error('The outbox dispatcher is stopping.'));
+        stopAbortReason = new Error('The outbox dispatcher is stopping.');
+        for (const controller of sendsUnderWay) controller.abort(stopAbortReason);
         await loop;
       }
       running = false;
