@@ -29,6 +29,26 @@ function fakeNotifier(
   };
 }
 
+/**
+ * A notifier whose sends never answer: each fails only when its signal aborts (at once when
+ * the signal is already aborted, as fetch does). Keeps the signals it was given.
+ */
+function hangingNotifier(): { readonly notifier: Notifier; readonly signals: AbortSignal[] } {
+  const signals: AbortSignal[] = [];
+  const notifier: Notifier = {
+    canDeliver: () => true,
+    send: (_notification, options = {}) =>
+      new Promise((_resolve, reject) => {
+        const { signal } = options;
+        if (signal === undefined) return;
+        signals.push(signal);
+        if (signal.aborted) reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      }),
+  };
+  return { notifier, signals };
+}
+
 async function createReports(storage: Storage, count: number): Promise<string[]> {
   const ids: string[] = [];
   for (let index = 0; index < count; index++) {
@@ -263,17 +283,7 @@ forEachDatabase('createOutboxDispatcher', (getDatabase) => {
     const storage = await getDatabase().openStorage();
     await createOutboxDispatcher({ storage, notifier: fakeNotifier() }).dispatchOnce();
     const [reportId] = await createReports(storage, 1);
-    const signals: AbortSignal[] = [];
-    const hanging: Notifier = {
-      canDeliver: () => true,
-      send: (_notification, options = {}) =>
-        new Promise((_resolve, reject) => {
-          const { signal } = options;
-          if (signal === undefined) return;
-          signals.push(signal);
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-        }),
-    };
+    const { notifier: hanging, signals } = hangingNotifier();
     const dispatcher = createOutboxDispatcher({
       storage,
       notifier: hanging,
@@ -319,19 +329,7 @@ forEachDatabase('createOutboxDispatcher', (getDatabase) => {
     const storage = await getDatabase().openStorage();
     await createOutboxDispatcher({ storage, notifier: fakeNotifier() }).dispatchOnce();
     const reportIds = await createReports(storage, 2);
-    const signals: AbortSignal[] = [];
-    const hanging: Notifier = {
-      canDeliver: () => true,
-      send: (_notification, options = {}) =>
-        new Promise((_resolve, reject) => {
-          const { signal } = options;
-          if (signal === undefined) return;
-          signals.push(signal);
-          // As fetch does: a signal aborted before the call fails it at once.
-          if (signal.aborted) reject(signal.reason);
-          signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-        }),
-    };
+    const { notifier: hanging, signals } = hangingNotifier();
     // One send at a time: the second starts after the first was aborted, and is aborted at once.
     const dispatcher = createOutboxDispatcher({
       storage,
