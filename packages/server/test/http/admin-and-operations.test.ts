@@ -30,7 +30,9 @@ forEachDatabase('HTTP admin and operations', (getDatabase) => {
       };
       expect(key).toMatchObject({ role: 'department', departmentCode: 'lighting' });
       expect(key.key).toMatch(/^blg_/);
-      const secret = key.key.split('_').at(-1) as string;
+      // blg_<id>_<secret>: the secret is base64url and may itself contain "_".
+      const secret = key.key.slice(`blg_${key.id}_`.length);
+      expect(secret.length).toBeGreaterThanOrEqual(32);
 
       expect((await api.call('/v1/reports', { key: key.key })).status).toBe(200);
       const list = await api.call('/v1/api-keys', { key: api.keys.admin });
